@@ -1,0 +1,7 @@
+// Slidev bundles Mermaid through this exact entry; the renderer imports the same one so that
+// Vite ships a single copy of Mermaid.
+declare module 'mermaid/dist/mermaid.esm.mjs' {
+  import type Mermaid from 'mermaid'
+  const mermaid: typeof Mermaid
+  export default mermaid
+}
