@@ -25,6 +25,16 @@ export interface Deck {
   entry: string
   headmatter: Record<string, unknown>
   slides: DeckSlide[]
+  /** Problems Slidev's loader recorded (e.g. a `src:` import that does not exist), with their place. */
+  errors: DeckError[]
+}
+
+export interface DeckError {
+  /** File relative to the deck's folder. */
+  file: string
+  /** 1-based line. */
+  line: number
+  message: string
 }
 
 /** Loads a deck the way Slidev does (imports via `src:` followed) and maps each slide to its source. */
@@ -46,7 +56,9 @@ export async function loadDeck(entry = 'slides.md'): Promise<Deck> {
       info,
     }
   })
-  return { root, entry: entryPath, headmatter: data.headmatter ?? {}, slides }
+  const errors = Object.entries(data.markdownFiles).flatMap(([path, md]) =>
+    (md.errors ?? []).map((e): DeckError => ({ file: relativeTo(root, path), line: e.row + 1, message: e.message })))
+  return { root, entry: entryPath, headmatter: data.headmatter ?? {}, slides, errors }
 }
 
 /** "pages/x.md:12 (slide 7)": how every check names a place in the deck. */

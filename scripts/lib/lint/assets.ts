@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { isRemote, resources } from './resources.ts'
+import type { LintSlide } from './source.ts'
+import type { Problem } from './types.ts'
+
+/**
+ * Every local file a slide loads exists: `/x.png` in the deck's `public/`, `./x.png` next to
+ * the markdown file that references it.
+ */
+export function checkAssets(slides: LintSlide[], root: string, exists: (path: string) => boolean = existsSync): Problem[] {
+  const out: Problem[] = []
+  for (const s of slides) {
+    for (const r of resources(s)) {
+      if (isRemote(r.url) || /^[a-z][\w+.-]*:/i.test(r.url))
+        continue // remote (see the remote check), or mailto:, blob: …
+      const path = decodeURI(r.url.replace(/[?#].*$/, ''))
+      if (!path)
+        continue
+      const file = path.startsWith('/') ? join(root, 'public', path) : resolve(dirname(join(root, s.file)), path)
+      if (!exists(file)) {
+        const shown = path.startsWith('/') ? `public${path}` : path
+        out.push({ file: s.file, line: r.line, no: s.no, check: 'assets', message: `missing asset: ${r.via} "${r.url}" not found (${shown})` })
+      }
+    }
+  }
+  return out
+}

@@ -1,0 +1,85 @@
+import { relative } from 'node:path'
+import type { Deck } from '../deck.ts'
+import { findRepoRoot, loadSeeds, seedsDir } from '../seeds.ts'
+import type { Seed } from '../seeds.ts'
+import { checkAssets } from './assets.ts'
+import { checkComponents } from './components.ts'
+import { checkFrontmatter, checkHeadmatterResolves } from './frontmatter.ts'
+import { checkMermaid, mermaidParser } from './mermaid.ts'
+import type { MermaidParse } from './mermaid.ts'
+import { checkNotes, checkTitles } from './notes.ts'
+import { checkQuotes } from './quotes.ts'
+import { checkRemote, checkRemoteHeadmatter } from './remote.ts'
+import { iconNames, loadSchema } from './slidev-schema.ts'
+import { fences, lintSlideFromSource } from './source.ts'
+import type { LintSlide } from './source.ts'
+import { sortProblems } from './types.ts'
+import type { Problem } from './types.ts'
+
+export { formatProblem } from './types.ts'
+export type { Problem } from './types.ts'
+
+export interface LintOptions {
+  /** Folder of seed threads; default $SEEDS_DIR or ../shared/seeds next to the repository. */
+  seedsDir?: string
+  /** Mermaid parser; default Mermaid's own, loaded on first use. */
+  mermaidParse?: MermaidParse
+}
+
+export interface LintResult {
+  slides: number
+  problems: Problem[]
+}
+
+/** The deck's slides as the checks see them. */
+export function lintSlides(deck: Deck): LintSlide[] {
+  return deck.slides.map(s => lintSlideFromSource(s.info.source, s.no, s.file, s.frontmatter))
+}
+
+/** Runs every check on a loaded deck. */
+export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<LintResult> {
+  const slides = lintSlides(deck)
+  const problems: Problem[] = []
+  const first = slides[0]
+
+  // Problems Slidev's loader itself found (an import that does not exist, …).
+  for (const e of deck.errors) {
+    const near = [...slides].reverse().find(s => s.file === e.file && s.line <= e.line) ?? first
+    problems.push({ file: e.file, line: e.line, no: near?.no ?? 1, check: 'deck', message: e.message.replaceAll(`${deck.root}/`, '') })
+  }
+  if (!first)
+    return { slides: 0, problems: [...problems, { file: relative(deck.root, deck.entry), line: 1, no: 1, check: 'deck', message: 'the deck has no slides' }] }
+
+  const theme = typeof deck.headmatter.theme === 'string' ? deck.headmatter.theme : 'default'
+  const schema = loadSchema(deck.root, theme)
+
+  problems.push(...checkFrontmatter(slides, schema))
+  problems.push(...checkHeadmatterResolves(first, deck.headmatter, deck.entry))
+  problems.push(...checkComponents(slides, {
+    components: schema.components,
+    iconCollections: schema.iconCollections.keys(),
+    icons: c => iconNames(deck.root, schema, c),
+  }))
+  problems.push(...checkAssets(slides, deck.root))
+  problems.push(...checkRemote(slides))
+  problems.push(...checkRemoteHeadmatter(first, deck.headmatter))
+  problems.push(...checkNotes(slides))
+  problems.push(...checkTitles(slides))
+
+  const dir = options.seedsDir ?? seedsDir(deck.root)
+  let seeds: Seed[] | Error
+  try {
+    seeds = loadSeeds(dir)
+  }
+  catch (e) {
+    seeds = e instanceof Error ? e : new Error(String(e))
+  }
+  const label = process.env.SEEDS_DIR && !options.seedsDir ? dir : relative(findRepoRoot(deck.root), dir) || dir
+  problems.push(...checkQuotes(slides, seeds, label))
+
+  const hasMermaid = slides.some(s => fences(s).some(f => f.lang === 'mermaid'))
+  if (hasMermaid)
+    problems.push(...await checkMermaid(slides, options.mermaidParse ?? await mermaidParser()))
+
+  return { slides: slides.length, problems: sortProblems(problems) }
+}

@@ -1,0 +1,90 @@
+import { fences } from './source.ts'
+import type { LintSlide } from './source.ts'
+import type { Problem } from './types.ts'
+
+/** Parses one diagram; throws the parser's error when it does not parse. */
+export type MermaidParse = (code: string) => Promise<unknown>
+
+let parser: Promise<MermaidParse> | undefined
+
+/**
+ * Mermaid's own parser, loaded once. timeline, gitGraph and mindmap need a DOM even to parse,
+ * so happy-dom's window and document are installed as globals first (only if none exist).
+ */
+export function mermaidParser(): Promise<MermaidParse> {
+  parser ??= (async () => {
+    const g = globalThis as Record<string, unknown>
+    if (!g.document) {
+      const { Window } = await import('happy-dom')
+      const window = new Window()
+      g.window = window
+      g.document = window.document
+    }
+    const { default: mermaid } = await import('mermaid')
+    mermaid.initialize({ startOnLoad: false })
+    return (code: string) => mermaid.parse(code)
+  })()
+  return parser
+}
+
+interface ParserError {
+  message?: string
+  hash?: { line?: number, text?: string, token?: unknown, loc?: { first_line?: number } }
+}
+
+/** The 1-based diagram line an error points at, or undefined when it names none. */
+export function errorLine(err: unknown, code: string): number | undefined {
+  const e = (err ?? {}) as ParserError
+  const lines = code.split('\n')
+  const clamp = (n: number) => Math.min(Math.max(1, n), Math.max(1, lines.length))
+  const m = /\bline (\d+)/i.exec(e.message ?? String(err))
+  if (m)
+    return clamp(Number(m[1]))
+  if (typeof e.hash?.line === 'number')
+    return clamp(e.hash.line + 1)
+  const text = typeof e.hash?.text === 'string' && e.hash.text.trim()
+  if (text) {
+    const i = lines.findIndex(l => l.includes(text))
+    if (i >= 0)
+      return i + 1
+  }
+  return undefined
+}
+
+/** The parser's message on one line: "Parse error on line 3: Expecting 'X', got 'Y'". */
+export function errorMessage(err: unknown): string {
+  const raw = (err as ParserError | undefined)?.message ?? String(err)
+  const lines = raw.split('\n').map(l => l.trim()).filter(Boolean)
+  if (lines.length > 2 && /^Parse error/i.test(lines[0]!))
+    return `${lines[0]} ${lines[lines.length - 1]}`
+  return lines.join(' ')
+}
+
+/** Every ```mermaid block parses with Mermaid's own parser. */
+export async function checkMermaid(slides: LintSlide[], parse: MermaidParse): Promise<Problem[]> {
+  const out: Problem[] = []
+  for (const s of slides) {
+    for (const f of fences(s)) {
+      if (f.lang !== 'mermaid')
+        continue
+      if (!f.code.trim()) {
+        out.push({ file: s.file, line: f.line, no: s.no, check: 'mermaid', message: 'Mermaid: empty diagram' })
+        continue
+      }
+      try {
+        await parse(f.code)
+      }
+      catch (err) {
+        const n = errorLine(err, f.code)
+        out.push({
+          file: s.file,
+          line: n === undefined ? f.line : f.line + n,
+          no: s.no,
+          check: 'mermaid',
+          message: `Mermaid: ${errorMessage(err)}`,
+        })
+      }
+    }
+  }
+  return out
+}

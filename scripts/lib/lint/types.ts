@@ -1,0 +1,22 @@
+/** One thing wrong with the deck, at one place in one file. */
+export interface Problem {
+  /** File relative to the deck's folder, e.g. "pages/02-tracking-linux.md". */
+  file: string
+  /** 1-based line in that file. */
+  line: number
+  /** 1-based slide number, as Slidev shows it. */
+  no: number
+  /** Short name of the check that found it, e.g. "mermaid". */
+  check: string
+  message: string
+}
+
+/** "pages/x.md:12 (slide 7): message" */
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line} (slide ${p.no}): ${p.message}`
+}
+
+/** Stable order: by slide, then file, then line. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort((a, b) => a.no - b.no || a.file.localeCompare(b.file) || a.line - b.line)
+}

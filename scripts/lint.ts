@@ -1,0 +1,45 @@
+/**
+ * Fast, browser-free lint of the deck: `npm run lint [-- path/to/slides.md]`.
+ *
+ * Prints one line per problem, `file:LINE (slide N): message`, then a summary.
+ * Exit 0: no problems. Exit 1: problems. Exit 2: the deck could not be loaded or linted.
+ */
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import process from 'node:process'
+import { loadDeck } from './lib/deck.ts'
+import { formatProblem, lintDeck } from './lib/lint/index.ts'
+
+async function main(argv: string[]): Promise<number> {
+  const args = argv.filter(a => a !== '--')
+  if (args.includes('-h') || args.includes('--help')) {
+    console.log('usage: npm run lint [-- path/to/slides.md]   (default: slides.md)')
+    return 0
+  }
+  const entry = args[0] ?? 'slides.md'
+  if (!existsSync(resolve(entry))) {
+    console.error(`lint: cannot load the deck: ${entry} does not exist`)
+    return 2
+  }
+  let deck
+  try {
+    deck = await loadDeck(entry)
+  }
+  catch (e) {
+    console.error(`lint: cannot load the deck ${entry}: ${e instanceof Error ? e.message : String(e)}`)
+    return 2
+  }
+  const { slides, problems } = await lintDeck(deck)
+  for (const p of problems) console.log(formatProblem(p))
+  const n = problems.length
+  console.log(`lint: ${slides} slide${slides === 1 ? '' : 's'}, ${n} problem${n === 1 ? '' : 's'}`)
+  return n ? 1 : 0
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code },
+  (e: unknown) => {
+    console.error(`lint: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)
+    process.exitCode = 2
+  },
+)
