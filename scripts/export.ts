@@ -1,0 +1,60 @@
+/**
+ * Exports the deck: `npm run export` (PDF), `npm run export:all` (every format), or
+ * `tsx scripts/export.ts <pdf|clicks|png|pptx|handout|all>… [--out dir] [--dark] [--soak n]`.
+ * See docs/presenting-and-exporting.md.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { ChromiumNotFoundError } from './lib/chromium.ts'
+import { EXPORT_USAGE, parseExportArgs, UsageError } from './lib/export/args.ts'
+import { runExport } from './lib/export/pipeline.ts'
+import { createProgress } from './lib/export/progress.ts'
+
+async function main(): Promise<number> {
+  let args
+  try {
+    args = parseExportArgs(process.argv.slice(2))
+  }
+  catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`${e.message}\n\n${EXPORT_USAGE}`)
+      return 2
+    }
+    throw e
+  }
+  if (args.help) {
+    console.log(EXPORT_USAGE)
+    return 0
+  }
+  const progress = createProgress('export')
+  if (args.soak) {
+    const dir = await mkdtemp(join(tmpdir(), 'deck-soak-'))
+    const times: number[] = []
+    try {
+      for (let i = 1; i <= args.soak; i++) {
+        const r = await runExport({ ...args, formats: ['pdf'], outDir: dir, progress: createProgress(`soak ${i}/${args.soak}`) })
+        times.push(r.ms.total)
+        progress.step(`run ${i}/${args.soak}: ${r.outputs[0]!.pages} pages, every diagram rendered, ${(r.ms.total / 1000).toFixed(1)} s`)
+      }
+    }
+    finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+    progress.done(`soak: ${args.soak} PDF exports in a row, all complete; ${times.map(t => (t / 1000).toFixed(1)).join(' / ')} s`)
+    return 0
+  }
+  const r = await runExport({ ...args, progress })
+  progress.done(`done in ${(r.ms.total / 1000).toFixed(1)} s (build ${(r.ms.build / 1000).toFixed(1)} s, render ${(r.ms.render / 1000).toFixed(1)} s, ${(r.ms.total / 1000 / r.slides).toFixed(2)} s/slide):`)
+  for (const o of r.outputs)
+    console.log(`  ${o.format.padEnd(8)} ${relative(process.cwd(), o.path)}`)
+  return 0
+}
+
+main().then(code => process.exit(code), (e: unknown) => {
+  if (e instanceof ChromiumNotFoundError)
+    console.error(`\n${e.message}`)
+  else
+    console.error(`\nexport failed: ${e instanceof Error ? e.message : String(e)}`)
+  process.exit(1)
+})

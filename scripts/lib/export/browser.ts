@@ -1,0 +1,95 @@
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { CHROMIUM_ARGS, findChromium } from '../chromium.ts'
+
+/** Launches the Chromium that `findChromium()` finds (throws ChromiumNotFoundError naming what to install). */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = findChromium()
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] })
+}
+
+export interface Canvas {
+  width: number
+  height: number
+}
+
+/** Slide size in CSS pixels, as Slidev computes it for export (canvasWidth / aspectRatio). */
+export function canvasOf(headmatter: Record<string, unknown>): Canvas {
+  const width = typeof headmatter.canvasWidth === 'number' ? headmatter.canvasWidth : 980
+  return { width, height: Math.round(width / parseAspect(headmatter.aspectRatio)) }
+}
+
+export function parseAspect(v: unknown): number {
+  if (typeof v === 'number' && v > 0)
+    return v
+  if (typeof v === 'string') {
+    const m = v.match(/^\s*([\d.]+)\s*[/:]\s*([\d.]+)\s*$/)
+    if (m)
+      return Number(m[1]) / Number(m[2])
+    const n = Number(v)
+    if (n > 0)
+      return n
+  }
+  return 16 / 9
+}
+
+export interface PrintOptions {
+  canvas: Canvas
+  dark: boolean
+  clicks: boolean
+  timeoutMs: number
+  /** deviceScaleFactor: 2 gives crisp PNGs; the PDF is vector either way. */
+  scale: number
+  /** Number of slides; the viewport is that many slides tall, as in Slidev's own export. */
+  total: number
+}
+
+/**
+ * Opens Slidev's /print route of a served build and waits until it is ready to print, with the same
+ * conventions as `slidev export`: slide loaders gone, Mermaid's rendering container empty (then
+ * hidden), fonts loaded. Also waits until every Mermaid block has its SVG. Returns the page and
+ * how many print pages (slides or click steps) it holds.
+ */
+export async function openPrint(browser: Browser, siteUrl: string, o: PrintOptions): Promise<{ page: Page, count: number, diagrams: number }> {
+  const context = await browser.newContext({
+    viewport: { width: o.canvas.width, height: o.canvas.height * o.total },
+    deviceScaleFactor: o.scale,
+    colorScheme: o.dark ? 'dark' : 'light',
+  })
+  const page = await context.newPage()
+  page.setDefaultTimeout(o.timeoutMs)
+  await page.emulateMedia({ colorScheme: o.dark ? 'dark' : 'light', media: 'screen' })
+  await page.goto(`${siteUrl}print?print=${o.clicks ? 'clicks' : 'true'}`, { waitUntil: 'load', timeout: o.timeoutMs })
+  await page.locator('.print-slide-container').first().waitFor()
+  await page.waitForFunction(() => document.querySelectorAll('.slidev-slide-loading').length === 0)
+  await page.waitForFunction(() => {
+    const c = document.getElementById('mermaid-rendering-container')
+    return !c || c.querySelector('div') === null
+  })
+  // Every Mermaid block rendered: an SVG in its shadow root, or Slidev's red error box.
+  await page.waitForFunction(() => [...document.querySelectorAll('.mermaid')].every(el => el.shadowRoot?.querySelector('svg')))
+  await page.evaluate(async () => {
+    await document.fonts.ready
+    const c = document.getElementById('mermaid-rendering-container')
+    if (c)
+      c.style.display = 'none'
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))
+  })
+  const count = await page.locator('.print-slide-container').count()
+  const diagrams = await page.evaluate(() => document.querySelectorAll('.mermaid').length)
+  return { page, count, diagrams }
+}
+
+/** Texts of Slidev's and Mermaid's error boxes on the page (empty when every diagram rendered). */
+export async function diagramErrors(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = []
+    for (const pre of document.querySelectorAll('.print-slide-container pre.pa-3'))
+      found.push((pre.textContent ?? '').slice(0, 200))
+    for (const el of document.querySelectorAll('.mermaid')) {
+      const text = el.shadowRoot?.textContent ?? ''
+      if (/Syntax error in text|Parse error on line|UnknownDiagramError/.test(text))
+        found.push(text.slice(0, 200))
+    }
+    return found
+  })
+}

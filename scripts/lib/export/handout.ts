@@ -1,0 +1,46 @@
+import { escapeHtml, notesToHtml } from './notes.ts'
+
+export interface HandoutSlide {
+  no: number
+  title: string | undefined
+  note: string | undefined
+  /** data: URL (or file URL) of the slide image. */
+  image: string
+}
+
+/**
+ * The speaker-notes handout as one HTML document: A4 portrait, two slides per page, each slide's
+ * image with its number, title and notes underneath. Rendered to PDF by Chromium.
+ */
+export function handoutHtml(title: string, slides: HandoutSlide[], perPage = 2): string {
+  const pages: string[] = []
+  for (let i = 0; i < slides.length; i += perPage) {
+    const cells = slides.slice(i, i + perPage).map(s => `
+      <section class="slide">
+        <img src="${s.image}" alt="Slide ${s.no}">
+        <h2><span class="no">${s.no}</span> ${escapeHtml(s.title ?? '')}</h2>
+        <div class="notes">${notesToHtml(s.note)}</div>
+      </section>`).join('')
+    pages.push(`<div class="page">${cells}</div>`)
+  }
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} — speaker notes</title>
+<style>
+  @page { size: A4 portrait; margin: 12mm 14mm; }
+  * { box-sizing: border-box; }
+  body { margin: 0; font: 10.5pt/1.45 "IBM Plex Sans", "DejaVu Sans", sans-serif; color: #111; }
+  .page { break-after: page; display: flex; flex-direction: column; gap: 6mm; height: 271mm; }
+  .page:last-child { break-after: auto; }
+  .slide { flex: 1 1 0; overflow: hidden; display: flex; flex-direction: column; }
+  img { width: 70%; border: 0.3mm solid #94a3b8; align-self: flex-start; }
+  h2 { font-size: 11pt; margin: 2mm 0 1mm; }
+  .no { display: inline-block; min-width: 7mm; color: #475569; }
+  .notes p { margin: 0 0 1.5mm; }
+  .notes ul, .notes ol { margin: 0 0 1.5mm; padding-left: 5mm; }
+  .notes code { font-family: "IBM Plex Mono", "DejaVu Sans Mono", monospace; font-size: 9.5pt; }
+  .click { font-size: 8pt; color: #64748b; border: 0.2mm solid #cbd5e1; border-radius: 1mm; padding: 0 1mm; }
+  .empty { color: #94a3b8; font-style: italic; }
+  .url { color: #334155; word-break: break-all; }
+</style></head>
+<body>${pages.join('\n')}</body></html>`
+}

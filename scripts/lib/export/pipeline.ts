@@ -1,0 +1,235 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { findChromium } from '../chromium.ts'
+import { type Deck, loadDeck } from '../deck.ts'
+import { writeAtomically } from './atomic.ts'
+import { type Canvas, canvasOf, diagramErrors, launchChromium, openPrint } from './browser.ts'
+import { type Format, FORMAT_LABELS, type OutputPaths, exportStem, outputPaths, pngName } from './formats.ts'
+import { handoutHtml } from './handout.ts'
+import { pdfMetaFrom, setPdfMeta } from './pdf-meta.ts'
+import type { Progress } from './progress.ts'
+import { serveStatic } from './serve.ts'
+import { slidevBuild } from './slidev-build.ts'
+import { verifyPdf, verifyPngDir, verifyZip } from './verify.ts'
+
+export class ExportError extends Error {
+  override name = 'ExportError'
+  constructor(readonly format: Format | 'build', cause: unknown) {
+    super(`${format === 'build' ? 'building the deck' : `${format} (${FORMAT_LABELS[format]})`} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+  }
+}
+
+export interface ExportOptions {
+  entry: string
+  outDir: string
+  formats: Format[]
+  dark: boolean
+  timeoutMs: number
+  progress: Progress
+}
+
+export interface ExportOutcome {
+  outputs: { format: Format, path: string, pages: number }[]
+  ms: { build: number, render: number, total: number }
+  slides: number
+}
+
+/**
+ * The whole pipeline: build the deck once (production bundle, print route kept), serve it on
+ * loopback, render every requested format from one Chromium, verify each output and move it into
+ * place. A failed format leaves its previous file untouched.
+ */
+export async function runExport(o: ExportOptions): Promise<ExportOutcome> {
+  const t0 = performance.now()
+  let deck = await loadDeck(o.entry)
+  findChromium() // fail before the build if there is no browser
+  const work = await mkdtemp(join(tmpdir(), 'deck-export-'))
+  try {
+    const site = join(work, 'site')
+    o.progress.step(`building ${relative(process.cwd(), deck.entry)} (${deck.slides.length} slides) with Slidev…`)
+    try {
+      await slidevBuild({ entry: deck.entry, outDir: site, base: '/', download: false, printRoute: true })
+    }
+    catch (e) {
+      throw new ExportError('build', e)
+    }
+    const tBuild = performance.now()
+    deck = await loadDeck(o.entry) // authors may have saved while it built: count what was built
+    o.progress.step(`built in ${((tBuild - t0) / 1000).toFixed(1)} s; rendering ${o.formats.join(', ')}`)
+    const server = await serveStatic(site, '/')
+    try {
+      const paths = outputPaths(o.outDir, exportStem(deck.headmatter, deck.entry))
+      const outputs = await renderFormats(server.url, deck, o.formats, paths, o)
+      const t1 = performance.now()
+      return { outputs, slides: deck.slides.length, ms: { build: tBuild - t0, render: t1 - tBuild, total: t1 - t0 } }
+    }
+    finally {
+      await server.close()
+    }
+  }
+  finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+interface RenderCtx {
+  dark: boolean
+  timeoutMs: number
+  progress: Progress
+}
+
+/** Renders `formats` from a served Slidev build (`siteUrl` ends with the base, e.g. "http://127.0.0.1:p/"). */
+export async function renderFormats(siteUrl: string, deck: Deck, formats: Format[], paths: OutputPaths, o: RenderCtx): Promise<ExportOutcome['outputs']> {
+  const canvas = canvasOf(deck.headmatter)
+  const total = deck.slides.length
+  const outputs: ExportOutcome['outputs'] = []
+  const browser = await launchChromium()
+  try {
+    const needPlain = formats.some(f => f !== 'clicks')
+    if (needPlain) {
+      const step = performance.now()
+      const { page, count } = await open(browser, siteUrl, canvas, total, false, o, formats.find(f => f !== 'clicks')!)
+      o.progress.step(`slides ready in Chromium (${count} slides, ${((performance.now() - step) / 1000).toFixed(1)} s)`)
+      if (formats.includes('pdf'))
+        outputs.push(await guarded('pdf', () => writePdf(page, paths.pdf, canvas, count, deck, o)))
+      const wantImages = formats.some(f => f === 'png' || f === 'pptx' || f === 'handout')
+      if (wantImages) {
+        const pngs = await guarded('png', () => screenshots(page, total, o.progress))
+        if (formats.includes('png'))
+          outputs.push(await guarded('png', () => writePngs(pngs, paths.png, total, o.progress)))
+        if (formats.includes('pptx'))
+          outputs.push(await guarded('pptx', () => writePptx(pngs, paths.pptx, canvas, deck, o.progress)))
+        if (formats.includes('handout'))
+          outputs.push(await guarded('handout', () => writeHandout(browser, pngs, paths.handout, deck, o)))
+      }
+      await page.context().close()
+    }
+    if (formats.includes('clicks')) {
+      outputs.push(await guarded('clicks', async () => {
+        const { page, count } = await open(browser, siteUrl, canvas, total, true, o, 'clicks')
+        o.progress.step(`click steps ready (${count} pages for ${total} slides)`)
+        const r = await writePdf(page, paths.clicks, canvas, count, deck, o, 'clicks')
+        await page.context().close()
+        return r
+      }))
+    }
+  }
+  finally {
+    await browser.close()
+  }
+  return outputs
+}
+
+async function guarded<T>(format: Format, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  }
+  catch (e) {
+    throw e instanceof ExportError ? e : new ExportError(format, e)
+  }
+}
+
+async function open(browser: Browser, siteUrl: string, canvas: Canvas, total: number, clicks: boolean, o: RenderCtx, format: Format): Promise<{ page: Page, count: number }> {
+  return guarded(format, async () => {
+    const { page, count } = await openPrint(browser, siteUrl, { canvas, dark: o.dark, clicks, timeoutMs: o.timeoutMs, scale: 2, total })
+    if (!clicks && count !== total)
+      throw new Error(`the print view shows ${count} slides, the deck has ${total}`)
+    const errors = await diagramErrors(page)
+    if (errors.length)
+      throw new Error(`a Mermaid diagram failed to render: ${errors[0]}`)
+    return { page, count }
+  })
+}
+
+async function writePdf(page: Page, target: string, canvas: Canvas, pages: number, deck: Deck, o: RenderCtx, format: Format = 'pdf') {
+  const t = performance.now()
+  await writeAtomically(target, async (tmp) => {
+    await page.pdf({
+      path: tmp,
+      width: `${canvas.width}px`,
+      height: `${canvas.height}px`,
+      margin: { left: '0', top: '0', right: '0', bottom: '0' },
+      printBackground: true,
+      preferCSSPageSize: true,
+      timeout: o.timeoutMs,
+    })
+    await setPdfMeta(tmp, pdfMetaFrom(deck.headmatter))
+  }, tmp => verifyPdf(tmp, pages).then(() => {}))
+  o.progress.step(`${format}: ${target} (${pages} pages, ${((performance.now() - t) / 1000).toFixed(1)} s)`)
+  return { format, path: target, pages }
+}
+
+interface Shot { no: number, buffer: Buffer }
+
+async function screenshots(page: Page, total: number, progress: Progress): Promise<Shot[]> {
+  const shots: Shot[] = []
+  const containers = page.locator('.print-slide-container')
+  for (let i = 0; i < total; i++) {
+    shots.push({ no: i + 1, buffer: await containers.nth(i).screenshot() })
+    progress.count('slide images', i + 1, total)
+  }
+  return shots
+}
+
+async function writePngs(pngs: Shot[], dir: string, total: number, progress: Progress) {
+  await writeAtomically(dir, async (tmp) => {
+    await mkdir(tmp, { recursive: true })
+    for (const s of pngs)
+      await writeFile(join(tmp, pngName(s.no, total)), s.buffer)
+  }, tmp => verifyPngDir(tmp, total))
+  progress.step(`png: ${dir}/ (${total} files)`)
+  return { format: 'png' as const, path: dir, pages: total }
+}
+
+async function writePptx(pngs: Shot[], target: string, canvas: Canvas, deck: Deck, progress: Progress) {
+  const { default: PptxGenJS } = await import('pptxgenjs')
+  await writeAtomically(target, async (tmp) => {
+    const pptx = new PptxGenJS()
+    pptx.defineLayout({ name: 'deck', width: canvas.width / 96, height: canvas.height / 96 })
+    pptx.layout = 'deck'
+    const meta = pdfMetaFrom(deck.headmatter)
+    if (meta.title)
+      pptx.title = meta.title
+    if (meta.author)
+      pptx.author = meta.author
+    if (meta.subject)
+      pptx.subject = meta.subject
+    for (const s of pngs) {
+      const slide = pptx.addSlide()
+      slide.background = { data: `data:image/png;base64,${s.buffer.toString('base64')}` }
+      const note = deck.slides[s.no - 1]?.note
+      if (note)
+        slide.addNotes(note)
+    }
+    const buf = await pptx.write({ outputType: 'nodebuffer' }) as Buffer
+    await writeFile(tmp, buf)
+  }, tmp => verifyZip(tmp))
+  progress.step(`pptx: ${target} (${pngs.length} slides with notes)`)
+  return { format: 'pptx' as const, path: target, pages: pngs.length }
+}
+
+async function writeHandout(browser: Browser, pngs: Shot[], target: string, deck: Deck, o: RenderCtx) {
+  const perPage = 2
+  const html = handoutHtml(String(deck.headmatter.title ?? 'Slides'), pngs.map(s => ({
+    no: s.no,
+    title: deck.slides[s.no - 1]?.title,
+    note: deck.slides[s.no - 1]?.note,
+    image: `data:image/png;base64,${s.buffer.toString('base64')}`,
+  })), perPage)
+  const pages = Math.ceil(pngs.length / perPage)
+  const page = await browser.newPage()
+  try {
+    await page.setContent(html, { waitUntil: 'load', timeout: o.timeoutMs })
+    await writeAtomically(target, async (tmp) => {
+      await page.pdf({ path: tmp, format: 'A4', printBackground: true, preferCSSPageSize: true, timeout: o.timeoutMs })
+      await setPdfMeta(tmp, { ...pdfMetaFrom(deck.headmatter), title: `${String(deck.headmatter.title ?? 'Slides')} — speaker notes` })
+    }, tmp => verifyPdf(tmp, pages).then(() => {}))
+  }
+  finally {
+    await page.close()
+  }
+  o.progress.step(`handout: ${target} (${pages} A4 pages, ${perPage} slides each)`)
+  return { format: 'handout' as const, path: target, pages }
+}
