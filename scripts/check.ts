@@ -1,0 +1,81 @@
+/**
+ * npm run check [-- path/to/slides.md] [--dist <built dir>] [--axe-every-step] [--slides 3,7]
+ *
+ * Builds the deck (or takes an existing build with --dist), serves it on 127.0.0.1 and visits
+ * every slide at every click step in headless Chromium, in light and in dark mode. Fails on console
+ * or page errors, Mermaid error boxes or empty diagrams, content outside the slide or clipped,
+ * broken images, fonts that did not load, requests to any other host, and serious or critical
+ * axe-core violations (contrast included). Every problem names its source file:line and slide.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative, resolve } from 'node:path'
+import process from 'node:process'
+import { buildDeck } from './lib/browser/build'
+import { formatProblem } from './lib/browser/problem'
+import { checkBuiltDeck } from './lib/browser/run'
+import { loadDeck } from './lib/deck'
+
+interface Args { entry: string, dist?: string, axeEveryStep: boolean, only?: number[] }
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { entry: 'slides.md', axeEveryStep: false }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    if (a === '--dist')
+      args.dist = argv[++i]
+    else if (a === '--axe-every-step')
+      args.axeEveryStep = true
+    else if (a === '--slides')
+      args.only = (argv[++i] ?? '').split(',').map(Number).filter(n => n > 0)
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: npm run check [-- path/to/slides.md] [--dist <built dir>] [--axe-every-step] [--slides 1,2]')
+      process.exit(0)
+    }
+    else if (a.startsWith('-'))
+      throw new Error(`unknown option ${a}`)
+    else
+      args.entry = a
+  }
+  return args
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2))
+  const t0 = Date.now()
+  const deck = await loadDeck(args.entry)
+  const entryName = relative(deck.root, deck.entry)
+  let dist = args.dist ? resolve(args.dist) : undefined
+  let tmp: string | undefined
+  try {
+    if (!dist) {
+      tmp = mkdtempSync(join(tmpdir(), 'deck-check-'))
+      dist = join(tmp, 'dist')
+      console.log(`building ${args.entry}…`)
+      await buildDeck(deck.entry, dist)
+      console.log(`built in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+    }
+    const result = await checkBuiltDeck({
+      deck,
+      dist,
+      axeEveryStep: args.axeEveryStep,
+      only: args.only,
+      log: line => console.log(line),
+    })
+    const lines = result.problems.map(p => formatProblem(p, entryName))
+    for (const line of lines)
+      console.log(line)
+    const axeNote = args.axeEveryStep ? 'axe at every step' : 'axe at the last click step of each slide'
+    console.log(`check: ${result.slides} slides, ${result.steps} steps × ${result.schemes.length} schemes (${axeNote}), ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+    return result.problems.length ? 1 : 0
+  }
+  finally {
+    if (tmp)
+      rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
+main().then(code => process.exit(code), (err: unknown) => {
+  console.error(`check failed: ${err instanceof Error ? err.message : String(err)}`)
+  process.exit(2)
+})

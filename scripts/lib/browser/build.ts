@@ -1,0 +1,27 @@
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
+
+/** Runs `slidev build <entry> --out <outDir> --base /`; rejects with the build's output on failure. */
+export async function buildDeck(entry: string, outDir: string): Promise<void> {
+  const bin = join(REPO, 'node_modules/.bin/slidev')
+  if (!existsSync(bin))
+    throw new Error(`slidev not found at ${bin}: run npm ci`)
+  const output: string[] = []
+  const code = await new Promise<number>((ok, fail) => {
+    const child = spawn(bin, ['build', resolve(entry), '--out', outDir, '--base', '/'], {
+      cwd: dirname(resolve(entry)),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0' },
+    })
+    child.stdout.on('data', (d: Buffer) => output.push(d.toString()))
+    child.stderr.on('data', (d: Buffer) => output.push(d.toString()))
+    child.on('error', fail)
+    child.on('close', c => ok(c ?? 1))
+  })
+  if (code !== 0 || !existsSync(join(outDir, 'index.html')))
+    throw new Error(`slidev build failed (exit ${code}):\n${output.join('').split('\n').slice(-40).join('\n')}`)
+}

@@ -1,0 +1,59 @@
+import type { Page } from 'playwright-core'
+import type { Finding } from './types'
+
+/**
+ * Slidev's Mermaid component renders `<pre class="pa-3 text-wrap">error</pre>` instead of the
+ * diagram when Mermaid throws, or a `.mermaid` element whose shadow root holds the `<svg>`.
+ */
+export const DIAGRAM_SELECTOR = '.mermaid, pre.text-wrap.pa-3'
+
+/** True once every diagram of the slide has rendered or failed (used with waitForFunction). */
+export function diagramsSettled(no: number): boolean {
+  const slide = document.querySelector(`.slidev-page-${no}`)
+  if (!slide)
+    return false
+  const pending = document.querySelector('#mermaid-rendering-container > *')
+  if (pending)
+    return false
+  for (const el of slide.querySelectorAll('.mermaid')) {
+    if (!el.shadowRoot?.querySelector('svg'))
+      return false
+  }
+  return true
+}
+
+/** Error boxes, diagrams that never rendered, and diagrams that rendered nothing visible. */
+export async function checkDiagrams(page: Page, no: number): Promise<Finding[]> {
+  return page.evaluate(({ no, selector }) => {
+    const out: { kind: string, message: string, diagram: number }[] = []
+    const slide = document.querySelector(`.slidev-page-${no}`)
+    if (!slide)
+      return out
+    const diagrams = [...slide.querySelectorAll(selector)]
+    diagrams.forEach((el, diagram) => {
+      if (el.tagName === 'PRE') {
+        const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ')
+        out.push({ kind: 'mermaid', message: `diagram failed to render: ${text.slice(0, 160)}`, diagram })
+        return
+      }
+      const svg = el.shadowRoot?.querySelector('svg')
+      if (!svg) {
+        out.push({ kind: 'mermaid', message: 'diagram did not render (no <svg> after waiting)', diagram })
+        return
+      }
+      if (svg.getAttribute('aria-roledescription') === 'error' || /Syntax error in text/i.test(svg.textContent ?? '')) {
+        out.push({ kind: 'mermaid', message: `diagram shows Mermaid's error picture: ${(svg.textContent ?? '').trim().slice(0, 120)}`, diagram })
+        return
+      }
+      const box = svg.getBoundingClientRect()
+      const drawn = [...svg.querySelectorAll('path, rect, circle, ellipse, polygon, polyline, line, text, foreignObject, image')]
+        .filter((s) => {
+          const r = s.getBoundingClientRect()
+          return r.width > 0.5 || r.height > 0.5
+        })
+      if (box.width < 4 || box.height < 4 || drawn.length === 0)
+        out.push({ kind: 'mermaid', message: `diagram rendered empty (${Math.round(box.width)}×${Math.round(box.height)} px, ${drawn.length} visible shapes)`, diagram })
+    })
+    return out
+  }, { no, selector: DIAGRAM_SELECTOR })
+}

@@ -1,0 +1,157 @@
+import type { Deck, DeckSlide } from '../deck'
+import type { Finding } from './checks/types'
+import type { Problem, Scheme } from './problem'
+import type { Visit } from './visitor'
+import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, findChromium } from '../chromium'
+import { attributeEvent } from './attribute'
+import { checkAccessibility } from './checks/axe'
+import { checkLayout } from './checks/layout'
+import { checkFonts, checkImages } from './checks/media'
+import { checkDiagrams } from './checks/mermaid'
+import { SourceLocator } from './locate'
+import { dedupeProblems } from './problem'
+import { serveDir } from './server'
+import { visitSlides } from './visitor'
+
+export interface CheckOptions {
+  deck: Deck
+  dist: string
+  schemes?: Scheme[]
+  /** Run axe at every click step, or only at the last one of each slide (default). */
+  axeEveryStep?: boolean
+  /** Only these slide numbers (default: all). */
+  only?: number[]
+  log?: (line: string) => void
+}
+
+export interface CheckResult {
+  problems: Problem[]
+  slides: number
+  steps: number
+  schemes: Scheme[]
+  ms: number
+}
+
+/** Serves the built deck, visits every slide at every click step in each scheme, maps findings to source lines. */
+export async function checkBuiltDeck(opts: CheckOptions): Promise<CheckResult> {
+  const t0 = Date.now()
+  const { deck } = opts
+  const log = opts.log ?? (() => {})
+  const schemes = opts.schemes ?? ['light', 'dark']
+  const locate = new SourceLocator(deck)
+  const width = Number(deck.headmatter.canvasWidth ?? 980)
+  const height = Math.round(width / aspect(deck.headmatter.aspectRatio))
+  const fontsDecl = (deck.headmatter.fonts ?? {}) as Record<string, unknown>
+  const declared = ['sans', 'serif', 'mono'].flatMap(k => String(fontsDecl[k] ?? '').split(',')).map(s => s.trim().replace(/^["']|["']$/g, '')).filter(Boolean)
+  const numbers = opts.only ?? deck.slides.map(s => s.no)
+  const bySlide = new Map(deck.slides.map(s => [s.no, s]))
+
+  const server = await serveDir(opts.dist)
+  const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS] })
+  const problems: Problem[] = []
+  let steps = 0
+  try {
+    for (const scheme of schemes) {
+      const visits = await visitSlides(browser, {
+        origin: server.origin,
+        scheme,
+        width,
+        height,
+        slides: numbers,
+        onVisit: (no, i) => log(`checking slide ${no} (${i + 1}/${numbers.length}, ${scheme})`),
+        checkStep: async ({ page, no, last }) => {
+          const found: Finding[] = [
+            ...await checkDiagrams(page, no),
+            ...await checkLayout(page, no),
+            ...await checkImages(page, no),
+            ...await checkFonts(page, no, declared),
+          ]
+          if (last || opts.axeEveryStep)
+            found.push(...await checkAccessibility(page, no))
+          return found
+        },
+      })
+      if (scheme === schemes[0])
+        steps = visits.reduce((n, v) => n + v.clicks + 1, 0)
+      problems.push(...domProblems(visits, bySlide, locate))
+      problems.push(...eventProblems(visits, bySlide, locate, scheme))
+      const wrongScheme = visits.filter(v => v.darkClass !== (scheme === 'dark'))
+      if (wrongScheme.length) {
+        problems.push({
+          slide: undefined,
+          line: 1,
+          scheme,
+          kind: 'dark',
+          message: `the browser asked for the ${scheme} scheme but <html> ${scheme === 'dark' ? 'lacks' : 'has'} the "dark" class on ${wrongScheme.length} slide(s) (headmatter colorSchema should be auto)`,
+        })
+      }
+      const slow = visits.reduce((a, v) => a + v.ms, 0)
+      log(`  ${scheme}: ${visits.length} slides in ${(slow / 1000).toFixed(1)} s`)
+    }
+  }
+  finally {
+    await browser.close()
+    await server.close()
+  }
+  return { problems: dedupeProblems(problems), slides: numbers.length, steps, schemes, ms: Date.now() - t0 }
+}
+
+function domProblems(visits: Visit[], bySlide: Map<number, DeckSlide>, locate: SourceLocator): Problem[] {
+  const out: Problem[] = []
+  for (const v of visits) {
+    const slide = bySlide.get(v.no)!
+    for (const { click, finding } of v.findings) {
+      const line = (finding.diagram !== undefined ? locate.mermaidFence(slide, finding.diagram) : undefined)
+        ?? locate.find(slide, finding.needle)
+        ?? locate.findText(slide, finding.text)
+        ?? slide.contentLine
+      out.push({ slide, line, click, scheme: v.scheme, kind: finding.kind, message: finding.message })
+    }
+  }
+  return out
+}
+
+function eventProblems(visits: Visit[], bySlide: Map<number, DeckSlide>, locate: SourceLocator, scheme: Scheme): Problem[] {
+  const mounted = new Map(visits.map(v => [v.no, v.mounted]))
+  const seen = new Map<string, { kind: string, message: string, needle?: string, visits: Set<number>, clickIn: Map<number, number> }>()
+  for (const v of visits) {
+    for (const e of v.events) {
+      const key = `${e.kind}|${e.message}`
+      let s = seen.get(key)
+      if (!s)
+        seen.set(key, s = { kind: e.kind, message: e.message, needle: e.needle, visits: new Set(), clickIn: new Map() })
+      s.visits.add(v.no)
+      if (!s.clickIn.has(v.no))
+        s.clickIn.set(v.no, e.click)
+    }
+  }
+  const out: Problem[] = []
+  for (const s of seen.values()) {
+    const no = attributeEvent(s.visits, mounted)
+    const slide = no === undefined ? undefined : bySlide.get(no)
+    const kind = s.kind === 'pageerror' ? 'console' : s.kind
+    const line = slide
+      ? (locate.find(slide, s.needle) ?? locate.find(slide, s.needle && safeUrlPart(s.needle)) ?? locate.findText(slide, s.message.replace(/^[^:]+:\s*/, '')) ?? slide.contentLine)
+      : 1
+    out.push({ slide, line, click: no !== undefined ? s.clickIn.get(no) : undefined, scheme, kind, message: s.message })
+  }
+  return out
+}
+
+function safeUrlPart(url: string): string | undefined {
+  try {
+    const u = new URL(url)
+    return u.host + u.pathname
+  }
+  catch {
+    return undefined
+  }
+}
+
+function aspect(value: unknown): number {
+  if (typeof value === 'number' && value > 0)
+    return value
+  const m = /^\s*(\d+(?:\.\d+)?)\s*[/:]\s*(\d+(?:\.\d+)?)\s*$/.exec(String(value ?? ''))
+  return m ? Number(m[1]) / Number(m[2]) : 16 / 9
+}

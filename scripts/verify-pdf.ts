@@ -1,0 +1,134 @@
+/**
+ * npm run verify:pdf -- <file.pdf> [--with-clicks] [--entry slides.md] [--expected-pages N]
+ *
+ * Checks an exported PDF against the deck: one page per slide (or per click step with
+ * --with-clicks), every slide title in the text (on its own page when pages map 1:1 to slides),
+ * no blank page (each page rendered at 20 dpi in grey and required to show some ink), and every
+ * font embedded. Exits 1 naming the page and slide of each problem.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import process from 'node:process'
+import type { DeckSlide } from './lib/deck'
+import { loadDeck, where } from './lib/deck'
+import { containsTitle, estimateClickPages, isBlankPage, parsePdffonts, parsePdfinfoPages, parsePgm, splitPages } from './lib/pdf'
+
+interface Args { pdf: string, entry: string, withClicks: boolean, expectedPages?: number }
+
+function parseArgs(argv: string[]): Args {
+  let pdf: string | undefined
+  const args: Omit<Args, 'pdf'> = { entry: 'slides.md', withClicks: false }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    if (a === '--with-clicks')
+      args.withClicks = true
+    else if (a === '--entry')
+      args.entry = argv[++i] ?? 'slides.md'
+    else if (a === '--expected-pages')
+      args.expectedPages = Number(argv[++i])
+    else if (a.startsWith('-'))
+      throw new Error(`unknown option ${a}`)
+    else
+      pdf = a
+  }
+  if (!pdf)
+    throw new Error('usage: npm run verify:pdf -- <file.pdf> [--with-clicks] [--entry slides.md] [--expected-pages N]')
+  return { pdf, ...args }
+}
+
+function run(cmd: string, args: string[]): string {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] })
+  }
+  catch (err) {
+    const e = err as { code?: string, stderr?: string }
+    if (e.code === 'ENOENT')
+      throw new Error(`${cmd} not found: install poppler-utils (apt-get install -y poppler-utils)`)
+    throw new Error(`${cmd} ${args.join(' ')} failed: ${e.stderr ?? String(err)}`)
+  }
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2))
+  const deck = await loadDeck(args.entry)
+  const slides = deck.slides.filter(s => !s.frontmatter.hide && !s.frontmatter.disabled)
+  const problems: string[] = []
+
+  // Which slide each page shows.
+  const pagesPerSlide = slides.map(s => args.withClicks ? estimateClickPages(s.content, s.frontmatter) : 1)
+  const pageSlide: DeckSlide[] = slides.flatMap((s, i) => Array.from({ length: pagesPerSlide[i]! }, () => s))
+  const expected = args.expectedPages ?? pageSlide.length
+  const onPage = (page: number) => {
+    const s = pageSlide[page - 1]
+    return s ? ` (${where(s, s.contentLine)})` : ''
+  }
+
+  const pages = parsePdfinfoPages(run('pdfinfo', [args.pdf]))
+  if (pages !== expected) {
+    const how = args.expectedPages !== undefined
+      ? 'given by --expected-pages'
+      : args.withClicks
+        ? `${slides.length} slides with their click steps, counted from the markdown; pass --expected-pages N if the deck uses click features the count misses`
+        : `one per slide of ${relative(process.cwd(), deck.entry) || deck.entry}`
+    problems.push(`page count: the PDF has ${pages} pages, expected ${expected} (${how})`)
+  }
+
+  // Titles: on their own page when pages map 1:1 to slides, else anywhere in the text.
+  const text = run('pdftotext', ['-layout', '-enc', 'UTF-8', args.pdf, '-'])
+  const pageTexts = splitPages(text)
+  const mapped = pages === expected && args.expectedPages === undefined
+  for (const s of slides) {
+    if (!s.title)
+      continue
+    if (mapped) {
+      const pagesOfSlide = pageSlide.map((p, i) => p === s ? i : -1).filter(i => i >= 0)
+      if (pagesOfSlide.some(i => containsTitle(pageTexts[i] ?? '', s.title!)))
+        continue
+      const elsewhere = pageTexts.findIndex(t => containsTitle(t, s.title!))
+      problems.push(elsewhere >= 0
+        ? `${where(s, s.contentLine)}: title "${s.title}" is on page ${elsewhere + 1}, not on page ${pagesOfSlide.map(i => i + 1).join('/')}`
+        : `${where(s, s.contentLine)}: title "${s.title}" is not in the PDF text (page ${pagesOfSlide.map(i => i + 1).join('/')})`)
+    }
+    else if (!containsTitle(text, s.title)) {
+      problems.push(`${where(s, s.contentLine)}: title "${s.title}" is not in the PDF text`)
+    }
+  }
+
+  // Blank pages: render every page small and grey, require some ink.
+  const dir = mkdtempSync(join(tmpdir(), 'verify-pdf-'))
+  try {
+    run('pdftoppm', ['-r', '20', '-gray', args.pdf, join(dir, 'p')])
+    const files = readdirSync(dir).filter(f => f.endsWith('.pgm')).sort((a, b) => pageNo(a) - pageNo(b))
+    if (files.length !== pages)
+      problems.push(`pdftoppm rendered ${files.length} of ${pages} pages`)
+    for (const f of files) {
+      const page = pageNo(f)
+      if (isBlankPage(parsePgm(readFileSync(join(dir, f)))))
+        problems.push(`page ${page}${onPage(page)}: blank page (nothing drawn on it at 20 dpi)`)
+    }
+  }
+  finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+
+  // Fonts.
+  const fonts = parsePdffonts(run('pdffonts', [args.pdf]))
+  for (const f of fonts.filter(f => !f.embedded))
+    problems.push(`font not embedded: ${f.name} (${f.type})`)
+
+  for (const p of problems)
+    console.log(p)
+  console.log(`verify:pdf: ${args.pdf}: ${pages} pages, ${slides.length} slides${args.withClicks ? ' (with clicks)' : ''}, ${fonts.length} fonts, ${problems.length} problem${problems.length === 1 ? '' : 's'}`)
+  return problems.length ? 1 : 0
+}
+
+function pageNo(file: string): number {
+  return Number(/-(\d+)\.pgm$/.exec(file)?.[1] ?? 0)
+}
+
+main().then(code => process.exit(code), (err: unknown) => {
+  console.error(`verify:pdf failed: ${err instanceof Error ? err.message : String(err)}`)
+  process.exit(2)
+})
