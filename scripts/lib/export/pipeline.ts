@@ -153,7 +153,6 @@ async function writePdf(page: Page, target: string, canvas: Canvas, pages: numbe
       margin: { left: '0', top: '0', right: '0', bottom: '0' },
       printBackground: true,
       preferCSSPageSize: true,
-      timeout: o.timeoutMs,
     })
     await setPdfMeta(tmp, pdfMetaFrom(deck.headmatter))
   }, tmp => verifyPdf(tmp, pages).then(() => {}))
@@ -223,7 +222,7 @@ async function writeHandout(browser: Browser, pngs: Shot[], target: string, deck
   try {
     await page.setContent(html, { waitUntil: 'load', timeout: o.timeoutMs })
     await writeAtomically(target, async (tmp) => {
-      await page.pdf({ path: tmp, format: 'A4', printBackground: true, preferCSSPageSize: true, timeout: o.timeoutMs })
+      await page.pdf({ path: tmp, format: 'A4', printBackground: true, preferCSSPageSize: true })
       await setPdfMeta(tmp, { ...pdfMetaFrom(deck.headmatter), title: `${String(deck.headmatter.title ?? 'Slides')} — speaker notes` })
     }, tmp => verifyPdf(tmp, pages).then(() => {}))
   }

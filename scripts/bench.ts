@@ -1,0 +1,241 @@
+/**
+ * `npm run bench [-- --runs 3] [--only talk|reference]`: builds and exports the talk and the
+ * reference deck (bench/reference) with the same code, takes the median of N runs, prints a table
+ * and writes bench/results/latest.json. Figures: build wall, PDF export wall (total and per
+ * slide), first slide painted from the built site on loopback, JS/CSS bytes (raw and gzip; all
+ * shipped and what the deck loads), dev server time to first slide.
+ */
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { loadDeck } from './lib/deck.ts'
+import { positiveInt, UsageError } from './lib/export/args.ts'
+import { launchChromium } from './lib/export/browser.ts'
+import { assetSizes, formatBytes, type SizeTotals, sumSizes } from './lib/export/sizes.ts'
+import { median, table } from './lib/export/stats.ts'
+import { serveStatic } from './lib/export/serve.ts'
+
+const ROOT = process.cwd()
+const TSX = join(ROOT, 'node_modules/.bin/tsx')
+const SLIDEV = join(ROOT, 'node_modules/.bin/slidev')
+
+interface DeckFigures {
+  deck: string
+  slides: number
+  buildMs: number[]
+  exportMs: number[]
+  firstPaintMs: number[]
+  devFirstSlideMs: number[]
+  js: { shipped: SizeTotals, loaded: SizeTotals }
+  css: { shipped: SizeTotals, loaded: SizeTotals }
+}
+
+function log(msg: string) {
+  process.stderr.write(`[bench] ${msg}\n`)
+}
+
+/** Runs a command, resolves with its wall time in ms; rejects with its output's tail on failure. */
+function timed(cmd: string, args: string[]): Promise<number> {
+  return new Promise((res, rej) => {
+    const t0 = performance.now()
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => { out += d })
+    child.stderr.on('data', (d: Buffer) => { out += d })
+    child.on('error', rej)
+    child.on('close', code => code === 0 ? res(performance.now() - t0) : rej(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${out.slice(-2000)}`)))
+  })
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer()
+    s.once('error', rej)
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port
+      s.close(() => res(port))
+    })
+  })
+}
+
+const FIRST_SLIDE = '[data-slidev-no="1"] h1, .slidev-page-1 h1'
+
+/** ms from navigation start until slide 1's title is visible, measured by the page's own clock. */
+async function firstPaint(browser: Browser, url: string): Promise<number> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  const page = await ctx.newPage()
+  await page.goto(url, { waitUntil: 'commit', timeout: 60_000 })
+  await page.locator(FIRST_SLIDE).first().waitFor({ state: 'visible', timeout: 60_000 })
+  const ms = await page.evaluate(() => new Promise<number>(r => requestAnimationFrame(() => r(performance.now()))))
+  await ctx.close()
+  return ms
+}
+
+/** Asset files (under assets/) the site requests to show the first slide and then every slide (the /overview page). */
+async function loadedAssets(browser: Browser, url: string): Promise<Set<string>> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  const page = await ctx.newPage()
+  const seen = new Set<string>()
+  page.on('request', (r) => {
+    const m = new URL(r.url()).pathname.match(/\/(assets\/.+)$/)
+    if (m)
+      seen.add(decodeURIComponent(m[1]!).replace(/^assets\//, ''))
+  })
+  await page.goto(url, { waitUntil: 'networkidle', timeout: 120_000 })
+  await page.goto(`${url}overview`, { waitUntil: 'networkidle', timeout: 120_000 })
+  await page.waitForTimeout(1500)
+  await ctx.close()
+  return seen
+}
+
+/** Starts `slidev` on a free port; ms from spawn until slide 1's title is visible in Chromium. */
+async function devFirstSlide(browser: Browser, entry: string): Promise<number> {
+  const port = await freePort()
+  const t0 = performance.now()
+  const child = spawn(SLIDEV, [entry, '--port', String(port), '--open=false', '--log', 'error'], { cwd: ROOT, stdio: 'ignore', detached: true })
+  try {
+    const url = `http://localhost:${port}/1`
+    while (true) {
+      if (performance.now() - t0 > 120_000)
+        throw new Error('dev server did not answer within 120 s')
+      const ok = await fetch(url).then(r => r.ok, () => false)
+      if (ok)
+        break
+      await new Promise(r => setTimeout(r, 100))
+    }
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+    const page = await ctx.newPage()
+    await page.goto(url, { waitUntil: 'commit', timeout: 120_000 })
+    await page.locator(FIRST_SLIDE).first().waitFor({ state: 'visible', timeout: 120_000 })
+    const ms = performance.now() - t0
+    await ctx.close()
+    return ms
+  }
+  finally {
+    if (child.pid)
+      try { process.kill(-child.pid, 'SIGTERM') }
+      catch {}
+  }
+}
+
+async function benchDeck(name: string, entry: string, runs: number, browser: Browser, work: string): Promise<DeckFigures> {
+  const deck = await loadDeck(entry)
+  const f: DeckFigures = { deck: name, slides: deck.slides.length, buildMs: [], exportMs: [], firstPaintMs: [], devFirstSlideMs: [], js: { shipped: zero(), loaded: zero() }, css: { shipped: zero(), loaded: zero() } }
+  const dist = join(work, `${name}-dist`)
+  const exp = join(work, `${name}-exports`)
+  for (let i = 1; i <= runs; i++) {
+    log(`${name} run ${i}/${runs}: build`)
+    f.buildMs.push(await timed(TSX, ['scripts/build.ts', '--entry', entry, '--out', dist, '--no-pdf']))
+    log(`${name} run ${i}/${runs}: PDF export`)
+    f.exportMs.push(await timed(TSX, ['scripts/export.ts', 'pdf', '--entry', entry, '--out', exp]))
+    log(`${name} run ${i}/${runs}: first paint and dev server`)
+    const server = await serveStatic(dist, '/')
+    try {
+      f.firstPaintMs.push(await firstPaint(browser, `${server.url}1`))
+      if (i === 1) {
+        const loaded = await loadedAssets(browser, server.url)
+        const js = assetSizes(join(dist, 'assets'), '.js')
+        const css = assetSizes(join(dist, 'assets'), '.css')
+        f.js = { shipped: sumSizes(js), loaded: sumSizes(js, loaded) }
+        f.css = { shipped: sumSizes(css), loaded: sumSizes(css, loaded) }
+      }
+    }
+    finally {
+      await server.close()
+    }
+    f.devFirstSlideMs.push(await devFirstSlide(browser, entry))
+    log(`${name} run ${i}/${runs}: build ${s(f.buildMs.at(-1)!)}, export ${s(f.exportMs.at(-1)!)}, first paint ${Math.round(f.firstPaintMs.at(-1)!)} ms, dev ${s(f.devFirstSlideMs.at(-1)!)}`)
+  }
+  return f
+}
+
+function zero(): SizeTotals {
+  return { files: 0, raw: 0, gzip: 0 }
+}
+function s(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`
+}
+
+function parse(argv: string[]): { runs: number, only?: string } {
+  const o: { runs: number, only?: string } = { runs: 3 }
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--runs')
+      o.runs = positiveInt(argv[++i] ?? '', '--runs')
+    else if (argv[i] === '--only')
+      o.only = argv[++i]
+    else throw new UsageError(`unknown argument ${argv[i]} (use --runs N, --only talk|reference)`)
+  }
+  return o
+}
+
+async function main() {
+  const opts = parse(process.argv.slice(2))
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memGB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadAvgStart: loadavg().map(x => Number(x.toFixed(2))),
+  }
+  log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memGB} GB, node ${machine.node}, load ${machine.loadAvgStart.join(' ')}`)
+  const work = mkdtempSync(join(tmpdir(), 'deck-bench-'))
+  const browser = await launchChromium()
+  const decks: DeckFigures[] = []
+  try {
+    for (const [name, entry] of [['talk', 'slides.md'], ['reference', 'bench/reference/slides.md']] as const) {
+      if (!opts.only || opts.only === name)
+        decks.push(await benchDeck(name, resolve(entry), opts.runs, browser, work))
+    }
+  }
+  finally {
+    await browser.close()
+    rmSync(work, { recursive: true, force: true })
+  }
+  const summary = decks.map(d => ({
+    deck: d.deck,
+    slides: d.slides,
+    runs: opts.runs,
+    buildMs: median(d.buildMs),
+    exportMs: median(d.exportMs),
+    exportMsPerSlide: median(d.exportMs) / d.slides,
+    firstPaintMs: median(d.firstPaintMs),
+    devFirstSlideMs: median(d.devFirstSlideMs),
+    js: d.js,
+    css: d.css,
+    samples: { buildMs: d.buildMs, exportMs: d.exportMs, firstPaintMs: d.firstPaintMs, devFirstSlideMs: d.devFirstSlideMs },
+  }))
+  const talk = summary.find(x => x.deck === 'talk')
+  const ref = summary.find(x => x.deck === 'reference')
+  const ratio = talk && ref ? talk.exportMsPerSlide / ref.exportMsPerSlide : undefined
+  const rows: string[][] = [['figure (median)', ...summary.map(x => `${x.deck} (${x.slides} slides)`), 'target (talk)']]
+  const add = (label: string, pick: (x: typeof summary[number]) => string, target: string) => rows.push([label, ...summary.map(pick), target])
+  add('build wall', x => s(x.buildMs), '≤ 15 s')
+  add('PDF export wall', x => s(x.exportMs), '')
+  add('PDF export per slide', x => `${(x.exportMsPerSlide / 1000).toFixed(2)} s`, '≤ 0.50 s')
+  add('first slide painted (built, loopback)', x => `${Math.round(x.firstPaintMs)} ms`, '≤ 1500 ms')
+  add('dev server to first slide', x => s(x.devFirstSlideMs), '')
+  add('JS gzip, deck loads', x => formatBytes(x.js.loaded.gzip), '≤ 1.5 MB')
+  add('JS raw, deck loads', x => formatBytes(x.js.loaded.raw), '')
+  add('JS gzip, all shipped', x => formatBytes(x.js.shipped.gzip), '')
+  add('JS raw, all shipped', x => formatBytes(x.js.shipped.raw), '')
+  add('CSS gzip / raw, loaded', x => `${formatBytes(x.css.loaded.gzip)} / ${formatBytes(x.css.loaded.raw)}`, '')
+  if (ratio !== undefined)
+    rows.push(['export per slide, talk ÷ reference', `${ratio.toFixed(2)}`, '', '≤ 0.50'])
+  machine.loadAvgStart = machine.loadAvgStart
+  const result = { date: new Date().toISOString(), machine: { ...machine, loadAvgEnd: loadavg().map(x => Number(x.toFixed(2))) }, decks: summary, exportPerSlideRatio: ratio }
+  mkdirSync('bench/results', { recursive: true })
+  writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`)
+  console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memGB} GB RAM, node ${machine.node}; load average ${machine.loadAvgStart.join(' ')} → ${result.machine.loadAvgEnd.join(' ')}`)
+  console.log(`Median of ${opts.runs} run(s):\n`)
+  console.log(table(rows))
+  console.log('\nWritten: bench/results/latest.json')
+}
+
+main().then(() => process.exit(0), (e: unknown) => {
+  console.error(`\nbench failed: ${e instanceof Error ? e.message : String(e)}`)
+  process.exit(1)
+})

@@ -1,0 +1,73 @@
+/**
+ * `npm run build [-- --base /talks/xen-ia64/] [--out dist] [--no-pdf]`: the static site in dist/,
+ * deployable under a base path, with the "Download as PDF" button pointing at the PDF placed next
+ * to index.html (`<base><exportFilename>.pdf`). See docs/presenting-and-exporting.md.
+ */
+import { relative, resolve } from 'node:path'
+import { ChromiumNotFoundError } from './lib/chromium.ts'
+import { loadDeck } from './lib/deck.ts'
+import { normalizeBase, UsageError } from './lib/export/args.ts'
+import { exportStem, outputPaths } from './lib/export/formats.ts'
+import { renderFormats } from './lib/export/pipeline.ts'
+import { createProgress } from './lib/export/progress.ts'
+import { serveStatic } from './lib/export/serve.ts'
+import { slidevBuild } from './lib/export/slidev-build.ts'
+
+export interface BuildArgs { entry: string, out: string, base: string, pdf: boolean, timeoutMs: number }
+
+export function parseBuildArgs(argv: readonly string[]): BuildArgs {
+  const a: BuildArgs = { entry: 'slides.md', out: 'dist', base: '/', pdf: true, timeoutMs: 60_000 }
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i]!.includes('=') ? [argv[i]!.slice(0, argv[i]!.indexOf('=')), argv[i]!.slice(argv[i]!.indexOf('=') + 1)] : [argv[i]!, undefined]
+    const take = () => {
+      const v = inline ?? argv[++i]
+      if (v === undefined)
+        throw new UsageError(`${flag} needs a value`)
+      return v
+    }
+    if (flag === '--base') a.base = normalizeBase(take())
+    else if (flag === '--out' || flag === '-o') a.out = take()
+    else if (flag === '--entry') a.entry = take()
+    else if (flag === '--no-pdf') a.pdf = false
+    else if (flag === '--timeout') a.timeoutMs = Number(take())
+    else if (!flag.startsWith('-') && flag.endsWith('.md')) a.entry = flag
+    else throw new UsageError(`unknown argument ${flag} (use --base /path/, --out dir, --no-pdf)`)
+  }
+  return a
+}
+
+async function main(): Promise<void> {
+  const args = parseBuildArgs(process.argv.slice(2))
+  const progress = createProgress('build')
+  const t0 = performance.now()
+  const deck = await loadDeck(args.entry)
+  const stem = exportStem(deck.headmatter, deck.entry)
+  const out = resolve(args.out)
+  progress.step(`building ${relative(process.cwd(), deck.entry)} into ${relative(process.cwd(), out)}/ (base ${args.base})…`)
+  await slidevBuild({
+    entry: deck.entry,
+    outDir: out,
+    base: args.base,
+    download: args.pdf ? `${args.base}${stem}.pdf` : false,
+    printRoute: args.pdf,
+  })
+  progress.step(`site built in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+  if (args.pdf) {
+    const built = await loadDeck(args.entry)
+    const server = await serveStatic(out, args.base)
+    try {
+      await renderFormats(server.url, built, ['pdf'], outputPaths(out, stem), { dark: false, timeoutMs: args.timeoutMs, progress })
+    }
+    finally {
+      await server.close()
+    }
+  }
+  progress.done(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${relative(process.cwd(), out)}/index.html${args.pdf ? ` and ${stem}.pdf (download button)` : ''}`)
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('scripts/build.ts')) {
+  main().then(() => process.exit(0), (e: unknown) => {
+    console.error(e instanceof ChromiumNotFoundError || e instanceof UsageError ? `\n${e.message}` : `\nbuild failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,164 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { normalizeBase, parseExportArgs, UsageError } from '../../scripts/lib/export/args.ts'
+import { writeAtomically } from '../../scripts/lib/export/atomic.ts'
+import { canvasOf, parseAspect } from '../../scripts/lib/export/browser.ts'
+import { exportStem, FORMATS, outputPaths, pngName, safeName } from '../../scripts/lib/export/formats.ts'
+import { handoutHtml } from '../../scripts/lib/export/handout.ts'
+import { notesToHtml } from '../../scripts/lib/export/notes.ts'
+import { pdfMetaFrom } from '../../scripts/lib/export/pdf-meta.ts'
+import { assetSizes, formatBytes, sumSizes } from '../../scripts/lib/export/sizes.ts'
+import { median, table } from '../../scripts/lib/export/stats.ts'
+import { parseBuildArgs } from '../../scripts/build.ts'
+
+describe('file naming', () => {
+  it('derives every output path from exportFilename', () => {
+    expect(outputPaths('exports', 'xen-ia64-reusing-linux')).toEqual({
+      pdf: 'exports/xen-ia64-reusing-linux.pdf',
+      clicks: 'exports/xen-ia64-reusing-linux-clicks.pdf',
+      png: 'exports/xen-ia64-reusing-linux-png',
+      pptx: 'exports/xen-ia64-reusing-linux.pptx',
+      handout: 'exports/xen-ia64-reusing-linux-handout.pdf',
+    })
+  })
+  it('uses exportFilename, then the title, then the entry name', () => {
+    expect(exportStem({ exportFilename: 'xen-ia64-reusing-linux', title: 'X' }, 'slides.md')).toBe('xen-ia64-reusing-linux')
+    expect(exportStem({ title: 'Borrowed Code: Xen/ia64 and Linux' }, 'slides.md')).toBe('borrowed-code-xen-ia64-and-linux')
+    expect(exportStem({}, '/a/b/my deck.md')).toBe('my-deck')
+  })
+  it('makes safe stems', () => {
+    expect(safeName('../../etc/passwd')).toBe('etc-passwd')
+    expect(safeName('Café talk.pdf')).toBe('cafe-talk')
+    expect(safeName('///')).toBe('slides')
+  })
+  it('pads PNG names so they sort', () => {
+    expect(pngName(1, 38)).toBe('01.png')
+    expect(pngName(38, 38)).toBe('38.png')
+    expect(pngName(7, 120)).toBe('007.png')
+    expect(pngName(3, 9, 2)).toBe('03-2.png')
+  })
+})
+
+describe('argument parsing', () => {
+  it('defaults to the PDF into exports/', () => {
+    expect(parseExportArgs([])).toMatchObject({ formats: ['pdf'], outDir: 'exports', entry: 'slides.md', soak: 0, dark: false })
+  })
+  it('expands "all" and keeps a stable order without duplicates', () => {
+    expect(parseExportArgs(['all']).formats).toEqual([...FORMATS])
+    expect(parseExportArgs(['handout', 'pdf', 'pdf']).formats).toEqual(['pdf', 'handout'])
+  })
+  it('reads options with and without =', () => {
+    expect(parseExportArgs(['png', '--out', '/tmp/x', '--timeout=5000', '--soak', '10', '--dark', '--entry=deck.md']))
+      .toMatchObject({ formats: ['png'], outDir: '/tmp/x', timeoutMs: 5000, soak: 10, dark: true, entry: 'deck.md' })
+  })
+  it('rejects unknown formats, options and bad numbers', () => {
+    expect(() => parseExportArgs(['docx'])).toThrow(UsageError)
+    expect(() => parseExportArgs(['--fast'])).toThrow(/unknown option/)
+    expect(() => parseExportArgs(['--soak', '0'])).toThrow(/positive/)
+    expect(() => parseExportArgs(['--out'])).toThrow(/needs a value/)
+  })
+  it('normalizes a base path', () => {
+    expect(normalizeBase('talks/xen-ia64')).toBe('/talks/xen-ia64/')
+    expect(normalizeBase('/talks/xen-ia64/')).toBe('/talks/xen-ia64/')
+    expect(normalizeBase(undefined)).toBe('/')
+  })
+  it('parses build arguments', () => {
+    expect(parseBuildArgs(['--base', 'talks/x'])).toMatchObject({ base: '/talks/x/', out: 'dist', pdf: true })
+    expect(parseBuildArgs(['--no-pdf', '--out=site'])).toMatchObject({ pdf: false, out: 'site' })
+    expect(() => parseBuildArgs(['--download'])).toThrow(UsageError)
+  })
+})
+
+describe('atomic write', () => {
+  const dir = () => mkdtempSync(join(tmpdir(), 'export-atomic-'))
+  it('replaces the target only after verification', async () => {
+    const d = dir()
+    const target = join(d, 'deck.pdf')
+    writeFileSync(target, 'old')
+    await writeAtomically(target, async tmp => writeFileSync(tmp, 'new'), () => {})
+    expect(readFileSync(target, 'utf8')).toBe('new')
+    expect(readdirSync(d)).toEqual(['deck.pdf'])
+  })
+  it('leaves the old file and no temp file when producing fails', async () => {
+    const d = dir()
+    const target = join(d, 'deck.pdf')
+    writeFileSync(target, 'old')
+    await expect(writeAtomically(target, async (tmp) => {
+      writeFileSync(tmp, 'half')
+      throw new Error('chromium crashed')
+    }, () => {})).rejects.toThrow('chromium crashed')
+    expect(readFileSync(target, 'utf8')).toBe('old')
+    expect(readdirSync(d)).toEqual(['deck.pdf'])
+  })
+  it('leaves the old file when verification fails', async () => {
+    const d = dir()
+    const target = join(d, 'deck.pdf')
+    writeFileSync(target, 'old')
+    await expect(writeAtomically(target, async tmp => writeFileSync(tmp, ''), () => {
+      throw new Error('0 pages')
+    })).rejects.toThrow('0 pages')
+    expect(readFileSync(target, 'utf8')).toBe('old')
+  })
+  it('replaces a whole folder (the PNGs) atomically', async () => {
+    const d = dir()
+    const target = join(d, 'png')
+    mkdirSync(target)
+    writeFileSync(join(target, '99.png'), 'stale')
+    await writeAtomically(target, async (tmp) => {
+      mkdirSync(tmp)
+      writeFileSync(join(tmp, '01.png'), 'x')
+    }, () => {})
+    expect(readdirSync(target)).toEqual(['01.png'])
+    expect(readdirSync(d)).toEqual(['png'])
+    expect(existsSync(join(target, '99.png'))).toBe(false)
+  })
+})
+
+describe('size accounting', () => {
+  it('sums raw and gzip sizes, optionally for the files a page loaded', () => {
+    const d = mkdtempSync(join(tmpdir(), 'export-sizes-'))
+    mkdirSync(join(d, 'sub'))
+    writeFileSync(join(d, 'a.js'), 'x'.repeat(10_000))
+    writeFileSync(join(d, 'sub', 'b.js'), 'console.log(1)\n')
+    writeFileSync(join(d, 'c.css'), 'body{}')
+    const js = assetSizes(d, '.js')
+    expect(js.map(a => a.file)).toEqual(['a.js', 'sub/b.js'])
+    const all = sumSizes(js)
+    expect(all.files).toBe(2)
+    expect(all.raw).toBe(10_000 + 15)
+    expect(all.gzip).toBeLessThan(all.raw)
+    expect(sumSizes(js, new Set(['sub/b.js']))).toMatchObject({ files: 1, raw: 15 })
+    expect(formatBytes(1_540_000)).toBe('1.54 MB')
+    expect(formatBytes(2_500)).toBe('2.5 kB')
+  })
+  it('takes medians and lays out tables', () => {
+    expect(median([3, 1, 2])).toBe(2)
+    expect(median([4, 1, 3, 2])).toBe(2.5)
+    expect(table([['a', 'bb'], ['ccc', 'd']])).toBe('a    bb\n---  --\nccc   d')
+  })
+})
+
+describe('notes and handout', () => {
+  it('renders notes markdown readably and never injects HTML', () => {
+    const html = notesToHtml('Say **this** and `code`.\n\n- one\n- two\n\n[click] then <script>x</script>')
+    expect(html).toContain('<strong>this</strong>')
+    expect(html).toContain('<code>code</code>')
+    expect(html).toContain('<ul>\n<li>one</li>\n<li>two</li>\n</ul>')
+    expect(html).toContain('▸ click')
+    expect(html).toContain('&lt;script&gt;')
+    expect(notesToHtml(undefined)).toContain('no notes')
+  })
+  it('puts two slides per page with their notes', () => {
+    const html = handoutHtml('T', [1, 2, 3].map(no => ({ no, title: `S${no}`, note: `n${no}`, image: 'data:image/png;base64,' })))
+    expect(html.match(/class="page"/g)).toHaveLength(2)
+    expect(html.match(/<section class="slide">/g)).toHaveLength(3)
+    expect(html).toContain('<p>n3</p>')
+  })
+  it('reads canvas size and PDF metadata from headmatter', () => {
+    expect(canvasOf({ canvasWidth: 980, aspectRatio: '16/9' })).toEqual({ width: 980, height: 551 })
+    expect(parseAspect('4:3')).toBeCloseTo(4 / 3)
+    expect(pdfMetaFrom({ title: 'T', author: 'A', keywords: 'x, y', info: 'a\n b' })).toEqual({ title: 'T', author: 'A', subject: 'a b', keywords: ['x', 'y'] })
+  })
+})
