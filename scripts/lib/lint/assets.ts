@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { isRemote, resources } from './resources.ts'
+import { frontmatterKeyLine } from './source.ts'
 import type { LintSlide } from './source.ts'
 import type { Problem } from './types.ts'
 
@@ -25,4 +26,14 @@ export function checkAssets(slides: LintSlide[], root: string, exists: (path: st
     }
   }
   return out
+}
+
+/** The headmatter's local `favicon:` exists in `public/` (a remote one is the remote check's job). */
+export function checkHeadmatterAssets(first: LintSlide, headmatter: Record<string, unknown>, root: string, exists: (path: string) => boolean = existsSync): Problem[] {
+  const favicon = headmatter.favicon
+  if (typeof favicon !== 'string' || !favicon.startsWith('/') || isRemote(favicon))
+    return []
+  if (exists(join(root, 'public', favicon.replace(/[?#].*$/, ''))))
+    return []
+  return [{ file: first.file, line: frontmatterKeyLine(first, 'favicon'), no: first.no, check: 'assets', message: `missing asset: favicon "${favicon}" not found (public${favicon})` }]
 }

@@ -2,7 +2,7 @@ import { relative } from 'node:path'
 import type { Deck } from '../deck.ts'
 import { findRepoRoot, loadSeeds, seedsDir } from '../seeds.ts'
 import type { Seed } from '../seeds.ts'
-import { checkAssets } from './assets.ts'
+import { checkAssets, checkHeadmatterAssets } from './assets.ts'
 import { checkComponents } from './components.ts'
 import { checkFrontmatter, checkHeadmatterResolves } from './frontmatter.ts'
 import { checkMermaid, mermaidParser } from './mermaid.ts'
@@ -61,6 +61,7 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
     icons: c => iconNames(deck.root, schema, c),
   }))
   problems.push(...checkAssets(slides, deck.root))
+  problems.push(...checkHeadmatterAssets(first, deck.headmatter, deck.root))
   problems.push(...checkRemote(slides))
   problems.push(...checkRemoteHeadmatter(first, deck.headmatter))
   problems.push(...checkNotes(slides))

@@ -1,3 +1,4 @@
+import { parseSync } from '@slidev/parser'
 import type { SourceSlideInfo } from '@slidev/types'
 
 /**
@@ -58,6 +59,11 @@ export function lintSlideFromSource(
     body: rawLines.slice(bodyOffset).join('\n'),
     yamlErrors,
   }
+}
+
+/** Slides of one markdown text (no `src:` imports followed), numbered from 1: for tests and tools. */
+export function lintSlidesFromMarkdown(markdown: string, file = 'slides.md'): LintSlide[] {
+  return parseSync(markdown, file).slides.map((src, i) => lintSlideFromSource(src, i + 1, file))
 }
 
 /** The 1-based file line of a character offset into `slide.body`. */
