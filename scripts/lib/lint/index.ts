@@ -44,7 +44,10 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
 
   // Problems Slidev's loader itself found (an import that does not exist, …).
   for (const e of deck.errors) {
-    const near = [...slides].reverse().find(s => s.file === e.file && s.line <= e.line) ?? first
+    // The last slide at or before the error in deck order, counting the `src:` stanzas that imported it.
+    const near = [...deck.slides].reverse().find(s =>
+      [{ file: s.file, line: s.line }, ...(s.info.importChain ?? []).map(c => ({ file: relative(deck.root, c.filepath), line: c.start + 1 }))]
+        .some(p => p.file === e.file && p.line <= e.line)) ?? first
     problems.push({ file: e.file, line: e.line, no: near?.no ?? 1, check: 'deck', message: e.message.replaceAll(`${deck.root}/`, '') })
   }
   if (!first)
@@ -58,7 +61,7 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
   problems.push(...checkComponents(slides, {
     components: schema.components,
     iconCollections: schema.iconCollections.keys(),
-    icons: c => iconNames(deck.root, schema, c),
+    icons: c => iconNames(schema, c),
   }))
   problems.push(...checkAssets(slides, deck.root))
   problems.push(...checkHeadmatterAssets(first, deck.headmatter, deck.root))

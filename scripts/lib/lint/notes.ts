@@ -14,7 +14,7 @@ export function checkNotes(slides: LintSlide[]): Problem[] {
 
 /** Every slide has a title: a `# ` heading or `title:` in its frontmatter. */
 export function checkTitles(slides: LintSlide[]): Problem[] {
-  return slides.filter(s => !s.title?.trim()).map(s => ({
+  return slides.filter(s => !(typeof s.title === 'string' && s.title.trim())).map(s => ({
     file: s.file,
     line: s.contentLine,
     no: s.no,

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, dirname, extname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { getDefaultConfig } from '@slidev/parser'
 
 /**
@@ -20,6 +21,8 @@ export interface SlidevSchema {
   components: Set<string>
   /** Installed Iconify collections, e.g. "carbon" → its icon names (aliases included). */
   iconCollections: Map<string, Set<string> | undefined>
+  /** The node_modules/@iconify-json folder the collections were found in. */
+  iconRoot: string | undefined
 }
 
 /** Top-level property names of `interface Name` in a .d.ts text, following `extends` inside the file. */
@@ -98,15 +101,35 @@ export function pascalCase(tag: string): string {
 /** Vue's own built-in components, usable in any template. */
 export const VUE_BUILTINS = ['Transition', 'TransitionGroup', 'KeepAlive', 'Teleport', 'Suspense', 'Component', 'Slot', 'Template']
 
+/** The repository this lint lives in: its node_modules serve decks that have none of their own. */
+const LINT_REPO = fileURLToPath(new URL('../../..', import.meta.url))
+
+/** Where an installed package lives, seen from the deck's folder, else from the lint's repository. */
 function packageDir(root: string, name: string): string | undefined {
-  const req = createRequire(join(root, 'package.json'))
-  try {
-    return dirname(req.resolve(`${name}/package.json`))
+  for (const from of [root, LINT_REPO]) {
+    try {
+      return dirname(createRequire(join(from, 'package.json')).resolve(`${name}/package.json`))
+    }
+    catch {
+      const guess = join(from, 'node_modules', name)
+      if (existsSync(guess))
+        return guess
+    }
   }
-  catch {
-    const guess = join(root, 'node_modules', name)
-    return existsSync(guess) ? guess : undefined
+  return undefined
+}
+
+function nodeModulesDir(root: string, sub: string): string | undefined {
+  let dir = root
+  for (;;) {
+    if (existsSync(join(dir, 'node_modules', sub)))
+      return join(dir, 'node_modules', sub)
+    const up = dirname(dir)
+    if (up === dir)
+      break
+    dir = up
   }
+  return existsSync(join(LINT_REPO, 'node_modules', sub)) ? join(LINT_REPO, 'node_modules', sub) : undefined
 }
 
 /** Where the theme lives: `default` → @slidev/theme-default, `foo` → @slidev/theme-foo or slidev-theme-foo, or a path. */
@@ -201,24 +224,21 @@ export function loadSchema(root: string, theme = 'default'): SlidevSchema {
   }
 
   const iconCollections = new Map<string, Set<string> | undefined>()
-  const iconRoot = join(root, 'node_modules/@iconify-json')
-  if (existsSync(iconRoot)) {
-    for (const c of readdirSync(iconRoot)) {
-      iconCollections.set(c, undefined) // icon names are read on first use
-    }
-  }
+  const iconRoot = nodeModulesDir(root, '@iconify-json')
+  for (const c of iconRoot ? readdirSync(iconRoot) : [])
+    iconCollections.set(c, undefined) // icon names are read on first use
   const deckFrontmatterKeys = frontmatterKeysUsedIn(['components', 'layouts', 'setup'].map(d => join(root, d)).filter(existsSync))
-  return { headmatterKeys, frontmatterKeys, deckFrontmatterKeys, layouts, components, iconCollections }
+  return { headmatterKeys, frontmatterKeys, deckFrontmatterKeys, layouts, components, iconCollections, iconRoot }
 }
 
 /** Icon names of an installed Iconify collection (undefined when it cannot be read). */
-export function iconNames(root: string, schema: SlidevSchema, collection: string): Set<string> | undefined {
-  if (!schema.iconCollections.has(collection))
+export function iconNames(schema: SlidevSchema, collection: string): Set<string> | undefined {
+  if (!schema.iconRoot || !schema.iconCollections.has(collection))
     return undefined
   let names = schema.iconCollections.get(collection)
   if (!names) {
     try {
-      const json = JSON.parse(readFileSync(join(root, 'node_modules/@iconify-json', collection, 'icons.json'), 'utf8')) as {
+      const json = JSON.parse(readFileSync(join(schema.iconRoot, collection, 'icons.json'), 'utf8')) as {
         icons?: Record<string, unknown>
         aliases?: Record<string, unknown>
       }

@@ -43,7 +43,7 @@ export function lintSlideFromSource(
     const linePos = e.linePos?.[0]
     return {
       line: linePos ? frontmatterLine + linePos.line - 1 : frontmatterLine,
-      message: e.message.split('\n')[0] ?? e.message,
+      message: (e.message.split('\n')[0] ?? e.message).replace(/\s*at line \d+, column \d+:?\s*$/, ''),
     }
   })
   return {

@@ -1,0 +1,28 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadDeck } from '../../scripts/lib/deck.ts'
+import { formatProblem, lintDeck } from '../../scripts/lib/lint/index.ts'
+
+describe('lintDeck on a deck with imports', () => {
+  it('maps problems to the imported file and reports missing imports', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-deck-'))
+    mkdirSync(join(dir, 'pages'))
+    mkdirSync(join(dir, 'public'))
+    writeFileSync(join(dir, 'public/f.svg'), '<svg/>')
+    writeFileSync(join(dir, 'slides.md'), '---\nfonts: { provider: none }\nfavicon: /f.svg\n---\n\n# Cover\n\n<!-- n -->\n\n---\nsrc: ./pages/a.md\n---\n\n---\nsrc: ./pages/nope.md\n---\n')
+    writeFileSync(join(dir, 'pages/a.md'), '# A\n\n<!-- n -->\n\n---\n\n# B\n\n```mermaid\nflowchart LR\n  A --> B\n```\n')
+    const seeds = join(dir, 'seeds')
+    mkdirSync(seeds)
+    writeFileSync(join(seeds, 's.txt'), 'words')
+    let parsed = 0
+    const result = await lintDeck(await loadDeck(join(dir, 'slides.md')), { seedsDir: seeds, mermaidParse: async () => { parsed++ } })
+    expect(parsed).toBe(1)
+    expect(result.slides).toBe(3)
+    expect(result.problems.map(formatProblem)).toEqual([
+      'pages/a.md:6 (slide 3): no speaker notes: end the slide with a non-empty <!-- … --> comment',
+      'slides.md:14 (slide 3): Imported markdown file not found: pages/nope.md',
+    ])
+  })
+})
