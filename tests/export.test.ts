@@ -48,13 +48,13 @@ describe('scripts/export.ts', () => {
       ...process.env,
       CHROMIUM_PATH: '/nonexistent/chromium',
       PLAYWRIGHT_BROWSERS_PATH: '/nonexistent/ms-playwright',
-      PATH: dirname(process.execPath),
+      PATH: mkdtempSync(join(tmpdir(), 'export-nopath-')), // no chromium on PATH (node is spawned by absolute path)
     })
     expect(r.code).not.toBe(0)
     expect(r.out).toContain('apt-get install -y chromium')
     expect(r.out).toContain('CHROMIUM_PATH')
     expect(readdirSync(out)).toEqual([])
-  }, 60_000)
+  }, 300_000)
 
   it.skipIf(!hasChromium)('leaves the previous PDF untouched when an export fails (broken diagram)', () => {
     const out = mkdtempSync(join(tmpdir(), 'export-fail-'))

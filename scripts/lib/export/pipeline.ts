@@ -43,8 +43,8 @@ export interface ExportOutcome {
  */
 export async function runExport(o: ExportOptions): Promise<ExportOutcome> {
   const t0 = performance.now()
+  findChromium() // fail before anything else if there is no browser
   let deck = await loadDeck(o.entry)
-  findChromium() // fail before the build if there is no browser
   const work = await mkdtemp(join(tmpdir(), 'deck-export-'))
   try {
     const site = join(work, 'site')
