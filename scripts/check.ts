@@ -1,5 +1,5 @@
 /**
- * npm run check [-- path/to/slides.md] [--dist <built dir>] [--axe-every-step] [--slides 3,7]
+ * npm run check [-- path/to/slides.md] [--dist <built dir>] [--axe-every-step] [--scheme light|dark] [--slides 3,7]
  *
  * Builds the deck (or takes an existing build with --dist), serves it on 127.0.0.1 and visits
  * every slide at every click step in headless Chromium, in light and in dark mode. Fails on console
@@ -16,20 +16,24 @@ import { formatProblem } from './lib/browser/problem'
 import { checkBuiltDeck } from './lib/browser/run'
 import { loadDeck } from './lib/deck'
 
-interface Args { entry: string, dist?: string, axeEveryStep: boolean, only?: number[] }
+interface Args { entry: string, dist?: string, axeEveryStep: boolean, only?: number[], schemes: ('light' | 'dark')[] }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { entry: 'slides.md', axeEveryStep: false }
+  const args: Args = { entry: 'slides.md', axeEveryStep: false, schemes: ['light', 'dark'] }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (a === '--dist')
       args.dist = argv[++i]
     else if (a === '--axe-every-step')
       args.axeEveryStep = true
+    else if (a === '--scheme') {
+      const v = argv[++i]
+      args.schemes = v === 'light' || v === 'dark' ? [v] : ['light', 'dark']
+    }
     else if (a === '--slides')
       args.only = (argv[++i] ?? '').split(',').map(Number).filter(n => n > 0)
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run check [-- path/to/slides.md] [--dist <built dir>] [--axe-every-step] [--slides 1,2]')
+      console.log('usage: npm run check [-- path/to/slides.md] [--dist <built dir>] [--axe-every-step] [--scheme light|dark] [--slides 1,2]')
       process.exit(0)
     }
     else if (a.startsWith('-'))
@@ -60,6 +64,7 @@ async function main(): Promise<number> {
       dist,
       axeEveryStep: args.axeEveryStep,
       only: args.only,
+      schemes: args.schemes,
       log: line => console.log(line),
     })
     const lines = result.problems.map(p => formatProblem(p, entryName))

@@ -62,7 +62,7 @@ async function main(): Promise<number> {
   const expected = args.expectedPages ?? pageSlide.length
   const onPage = (page: number) => {
     const s = pageSlide[page - 1]
-    return s ? ` (${where(s, s.contentLine)})` : ''
+    return s ? ` (${where(s, titleLine(deck.root, s))})` : ''
   }
 
   const pages = parsePdfinfoPages(run('pdfinfo', [args.pdf]))
@@ -80,19 +80,21 @@ async function main(): Promise<number> {
   const pageTexts = splitPages(text)
   const mapped = pages === expected && args.expectedPages === undefined
   for (const s of slides) {
-    if (!s.title)
+    const title = shownTitle(s)
+    if (!title)
       continue
+    const at = where(s, titleLine(deck.root, s))
     if (mapped) {
       const pagesOfSlide = pageSlide.map((p, i) => p === s ? i : -1).filter(i => i >= 0)
-      if (pagesOfSlide.some(i => containsTitle(pageTexts[i] ?? '', s.title!)))
+      if (pagesOfSlide.some(i => containsTitle(pageTexts[i] ?? '', title)))
         continue
-      const elsewhere = pageTexts.findIndex(t => containsTitle(t, s.title!))
+      const elsewhere = pageTexts.findIndex(t => containsTitle(t, title))
       problems.push(elsewhere >= 0
-        ? `${where(s, s.contentLine)}: title "${s.title}" is on page ${elsewhere + 1}, not on page ${pagesOfSlide.map(i => i + 1).join('/')}`
-        : `${where(s, s.contentLine)}: title "${s.title}" is not in the PDF text (page ${pagesOfSlide.map(i => i + 1).join('/')})`)
+        ? `${at}: title "${title}" is on page ${elsewhere + 1}, not on page ${pagesOfSlide.map(i => i + 1).join('/')}`
+        : `${at}: title "${title}" is not in the PDF text (page ${pagesOfSlide.map(i => i + 1).join('/')})`)
     }
-    else if (!containsTitle(text, s.title)) {
-      problems.push(`${where(s, s.contentLine)}: title "${s.title}" is not in the PDF text`)
+    else if (!containsTitle(text, title)) {
+      problems.push(`${at}: title "${title}" is not in the PDF text`)
     }
   }
 
@@ -122,6 +124,25 @@ async function main(): Promise<number> {
     console.log(p)
   console.log(`verify:pdf: ${args.pdf}: ${pages} pages, ${slides.length} slides${args.withClicks ? ' (with clicks)' : ''}, ${fonts.length} fonts, ${problems.length} problem${problems.length === 1 ? '' : 's'}`)
   return problems.length ? 1 : 0
+}
+
+/**
+ * The title as the slide shows it: its first `# ` heading. (Slidev's own `title` of slide 1 is
+ * the headmatter's deck title, which the cover need not print.)
+ */
+/** Line of the slide's `# ` heading in its file (else where its content starts). */
+function titleLine(deckRoot: string, s: DeckSlide): number {
+  const lines = readFileSync(join(deckRoot, s.file), 'utf8').split('\n')
+  for (let l = s.contentLine; l <= Math.max(s.contentLine, s.info.source.end) && l <= lines.length; l++) {
+    if (/^#\s/.test(lines[l - 1]!))
+      return l
+  }
+  return s.contentLine
+}
+
+function shownTitle(s: DeckSlide): string | undefined {
+  const h1 = /^#\s+(.+?)\s*#*\s*$/m.exec(s.content.replace(/^(`{3,}|~{3,})[\s\S]*?^\1/gm, ''))
+  return h1?.[1] ?? s.title
 }
 
 function pageNo(file: string): number {

@@ -69,7 +69,7 @@ export async function visitSlides(browser: Browser, opts: VisitOptions): Promise
   await log.guard(context)
   const page = await context.newPage()
   log.listen(page)
-  const settle = opts.settleTimeout ?? 15_000
+  const settle = opts.settleTimeout ?? 20_000
   const visits: Visit[] = []
   try {
     for (const [index, no] of opts.slides.entries()) {

@@ -27,7 +27,24 @@ export async function checkAccessibility(page: Page, no: number): Promise<Findin
       return []
     // eslint-disable-next-line ts/no-explicit-any
     const axe = (window as any).axe
-    const result = await axe.run(slide, { resultTypes: ['violations'] })
+    // Slidev lays a transparent, click-through drawing layer (<svg>) over the slide; axe then
+    // cannot tell any text's background ("overlapped by another element") and skips the
+    // contrast check. Hide such overlays while axe runs.
+    const hidden: [HTMLElement | SVGElement, string][] = []
+    for (const el of document.querySelectorAll<HTMLElement | SVGElement>('#slide-content > *')) {
+      if (!el.contains(slide) && getComputedStyle(el).pointerEvents === 'none') {
+        hidden.push([el, el.style.display])
+        el.style.display = 'none'
+      }
+    }
+    let result
+    try {
+      result = await axe.run(slide, { resultTypes: ['violations'] })
+    }
+    finally {
+      for (const [el, display] of hidden)
+        el.style.display = display
+    }
     const out: { kind: string, message: string, text: string }[] = []
     for (const v of result.violations as { id: string, impact: string, help: string, nodes: { target: string[], failureSummary?: string, impact?: string }[] }[]) {
       for (const node of v.nodes) {

@@ -12,9 +12,8 @@ export function diagramsSettled(no: number): boolean {
   const slide = document.querySelector(`.slidev-page-${no}`)
   if (!slide)
     return false
-  const pending = document.querySelector('#mermaid-rendering-container > *')
-  if (pending)
-    return false
+  // (Mermaid leaves a failed render's scratch element in #mermaid-rendering-container, so that
+  // container says nothing about this slide: look at the slide's own diagrams only.)
   for (const el of slide.querySelectorAll('.mermaid')) {
     if (!el.shadowRoot?.querySelector('svg'))
       return false
@@ -38,7 +37,7 @@ export async function checkDiagrams(page: Page, no: number): Promise<Finding[]> 
       }
       const svg = el.shadowRoot?.querySelector('svg')
       if (!svg) {
-        out.push({ kind: 'mermaid', message: 'diagram did not render (no <svg> after waiting)', diagram })
+        out.push({ kind: 'mermaid', message: 'diagram rendered empty: no <svg> appeared (Mermaid produced nothing, or never finished)', diagram })
         return
       }
       if (svg.getAttribute('aria-roledescription') === 'error' || /Syntax error in text/i.test(svg.textContent ?? '')) {
