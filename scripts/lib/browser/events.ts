@@ -51,7 +51,8 @@ export class EventLog {
     })
     page.on('requestfailed', (req) => {
       const url = req.url()
-      if (url.startsWith(this.origin))
+      // ERR_ABORTED: the page was left (next slide) while the request was in flight.
+      if (url.startsWith(this.origin) && req.failure()?.errorText !== 'net::ERR_ABORTED')
         this.push('http', `request failed (${req.failure()?.errorText ?? 'unknown'}) for ${url.slice(this.origin.length)}`, url.slice(this.origin.length))
     })
   }
