@@ -58,6 +58,14 @@ export class SourceLocator {
     return undefined
   }
 
+  /** How many Mermaid fences the slide's source has. */
+  mermaidCount(slide: DeckSlide): number {
+    let n = 0
+    while (this.mermaidFence(slide, n) !== undefined)
+      n++
+    return n
+  }
+
   /** Line of the n-th (0-based) Mermaid fence of the slide. */
   mermaidFence(slide: DeckSlide, index: number): number | undefined {
     const lines = this.lines(slide)

@@ -59,10 +59,11 @@ export async function checkBuiltDeck(opts: CheckOptions): Promise<CheckResult> {
         width,
         height,
         slides: numbers,
+        diagrams: no => locate.mermaidCount(bySlide.get(no)!),
         onVisit: (no, i) => log(`checking slide ${no} (${i + 1}/${numbers.length}, ${scheme})`),
         checkStep: async ({ page, no, last }) => {
           const found: Finding[] = [
-            ...await checkDiagrams(page, no),
+            ...await checkDiagrams(page, no, locate.mermaidCount(bySlide.get(no)!)),
             ...await checkLayout(page, no),
             ...await checkImages(page, no),
             ...await checkFonts(page, no, declared),

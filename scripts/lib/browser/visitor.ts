@@ -35,6 +35,8 @@ export interface VisitOptions {
   /** Runs the DOM checks of one click step. */
   checkStep: (step: StepContext) => Promise<Finding[]>
   onVisit?: (no: number, index: number) => void
+  /** Number of Mermaid blocks in the slide's source (the slide must show that many). */
+  diagrams?: (no: number) => number
   /** How long to wait for diagrams, images and fonts to settle (ms). */
   settleTimeout?: number
 }
@@ -95,7 +97,7 @@ export async function visitSlides(browser: Browser, opts: VisitOptions): Promise
           }, { no, click })
           await page.waitForFunction(click => new URLSearchParams(location.search).get('clicks') === String(click), click, { timeout: 5000 }).catch(() => {})
         }
-        await waitSettled(page, no, settle)
+        await waitSettled(page, no, opts.diagrams?.(no) ?? 0, settle)
         for (const finding of await opts.checkStep({ page, no, click, last: click === clicks }))
           findings.push({ click, finding })
       }
@@ -111,9 +113,9 @@ export async function visitSlides(browser: Browser, opts: VisitOptions): Promise
 }
 
 /** Fonts ready, images complete, diagrams rendered (or failed), then two frames. */
-async function waitSettled(page: Page, no: number, timeout: number): Promise<void> {
+async function waitSettled(page: Page, no: number, expected: number, timeout: number): Promise<void> {
   const deadline = Date.now() + timeout
-  await page.waitForFunction(diagramsSettled, no, { timeout, polling: 100 }).catch(() => {})
+  await page.waitForFunction(diagramsSettled, { no, expected }, { timeout, polling: 100 }).catch(() => {})
   await page.waitForFunction(imagesSettled, no, { timeout: Math.max(1000, deadline - Date.now()), polling: 100 }).catch(() => {})
   await page.evaluate(async () => {
     await document.fonts.ready

@@ -7,10 +7,16 @@ import type { Finding } from './types'
  */
 export const DIAGRAM_SELECTOR = '.mermaid, pre.text-wrap.pa-3'
 
-/** True once every diagram of the slide has rendered or failed (used with waitForFunction). */
-export function diagramsSettled(no: number): boolean {
+/**
+ * True once the slide shows as many diagrams as its source has Mermaid blocks (Slidev's Mermaid
+ * component loads lazily, so at first there may be none) and each has rendered or failed.
+ * Used with waitForFunction.
+ */
+export function diagramsSettled({ no, expected }: { no: number, expected: number }): boolean {
   const slide = document.querySelector(`.slidev-page-${no}`)
   if (!slide)
+    return false
+  if (slide.querySelectorAll('.mermaid, pre.text-wrap.pa-3').length < expected)
     return false
   // (Mermaid leaves a failed render's scratch element in #mermaid-rendering-container, so that
   // container says nothing about this slide: look at the slide's own diagrams only.)
@@ -22,13 +28,15 @@ export function diagramsSettled(no: number): boolean {
 }
 
 /** Error boxes, diagrams that never rendered, and diagrams that rendered nothing visible. */
-export async function checkDiagrams(page: Page, no: number): Promise<Finding[]> {
-  return page.evaluate(({ no, selector }) => {
+export async function checkDiagrams(page: Page, no: number, expected = 0): Promise<Finding[]> {
+  return page.evaluate(({ no, selector, expected }) => {
     const out: { kind: string, message: string, diagram: number }[] = []
     const slide = document.querySelector(`.slidev-page-${no}`)
     if (!slide)
       return out
     const diagrams = [...slide.querySelectorAll(selector)]
+    for (let missing = diagrams.length; missing < expected; missing++)
+      out.push({ kind: 'mermaid', message: `diagram missing: the source has ${expected} Mermaid block(s), the slide shows ${diagrams.length}`, diagram: missing })
     diagrams.forEach((el, diagram) => {
       if (el.tagName === 'PRE') {
         const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ')
@@ -54,5 +62,5 @@ export async function checkDiagrams(page: Page, no: number): Promise<Finding[]> 
         out.push({ kind: 'mermaid', message: `diagram rendered empty (${Math.round(box.width)}×${Math.round(box.height)} px, ${drawn.length} visible shapes)`, diagram })
     })
     return out
-  }, { no, selector: DIAGRAM_SELECTOR })
+  }, { no, selector: DIAGRAM_SELECTOR, expected })
 }
