@@ -34,3 +34,10 @@ describe('MailQuote', () => {
     expect(wrapper.classes()).toContain('mail-quote--small')
   })
 })
+
+it('says so when the archived copy of a thread has no subject', () => {
+  const { subject: _, ...noSubject } = props
+  const wrapper = mount(MailQuote, { props: noSubject, slots: { default: 'x' } })
+  expect(wrapper.find('figcaption').text()).toContain('subject not in the archived copy')
+  expect(wrapper.find('figcaption').text()).not.toContain('“')
+})

@@ -50,3 +50,18 @@ describe('mermaid check (Mermaid\'s own parser)', () => {
     expect((await checkMermaid(deck(''), async () => undefined))[0]!.message).toMatch(/empty diagram/)
   })
 })
+
+describe('mermaidParser(deckRoot)', () => {
+  // setup/mermaid.ts names gitGraph's main branch "linux"; Mermaid's default is "main".
+  const graph = 'gitGraph\n  commit id: "2.4.16"\n  branch xen\n  commit id: "xen"\n  checkout linux\n  commit id: "2.6.7"'
+
+  it('parses with the config of the deck it lints', async () => {
+    const parse = await mermaidParser(process.cwd())
+    await expect(parse(graph)).resolves.toBeTruthy()
+  })
+
+  it('and without that config the same diagram fails, so the config really is applied', async () => {
+    const parse = await mermaidParser()
+    await expect(parse(graph)).rejects.toThrow(/branch which is not yet created/)
+  })
+})

@@ -26,11 +26,11 @@ describe('quotation check', () => {
     expect(checkQuotes(s, seeds, 's')).toHaveLength(1)
   })
 
-  it('requires author, list, date and subject', () => {
+  it('requires author, list and date', () => {
     const s = slide('<MailQuote author="Dan" :date="d" list="">\nA friend likes to say\n</MailQuote>')
     const [p, ...rest] = checkQuotes(s, seeds, 's')
     expect(rest).toEqual([])
-    expect(p!.message).toBe('<MailQuote> lacks list=, subject= (required: author, list, date, subject)')
+    expect(p!.message).toBe('<MailQuote> lacks list= (required: author, list, date)')
     expect(p!.line).toBe(3)
   })
 

@@ -83,7 +83,7 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
 
   const hasMermaid = slides.some(s => fences(s).some(f => f.lang === 'mermaid'))
   if (hasMermaid)
-    problems.push(...await checkMermaid(slides, options.mermaidParse ?? await mermaidParser()))
+    problems.push(...await checkMermaid(slides, options.mermaidParse ?? await mermaidParser(deck.root)))
 
   return { slides: slides.length, problems: sortProblems(problems) }
 }

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { fences } from './source.ts'
 import type { LintSlide } from './source.ts'
 import type { Problem } from './types.ts'
@@ -5,14 +8,20 @@ import type { Problem } from './types.ts'
 /** Parses one diagram; throws the parser's error when it does not parse. */
 export type MermaidParse = (code: string) => Promise<unknown>
 
-let parser: Promise<MermaidParse> | undefined
+const parsers = new Map<string, Promise<MermaidParse>>()
 
 /**
- * Mermaid's own parser, loaded once. timeline, gitGraph and mindmap need a DOM even to parse,
- * so happy-dom's window and document are installed as globals first (only if none exist).
+ * Mermaid's own parser, loaded once per deck, configured as the deck renders its diagrams: the
+ * deck's `setup/mermaid.ts` can change what parses (e.g. gitGraph's `mainBranchName`).
+ * timeline, gitGraph and mindmap need a DOM even to parse, so happy-dom's window and document are
+ * installed as globals first (only if none exist).
  */
-export function mermaidParser(): Promise<MermaidParse> {
-  parser ??= (async () => {
+export function mermaidParser(deckRoot?: string): Promise<MermaidParse> {
+  const key = deckRoot ?? ''
+  let parser = parsers.get(key)
+  if (parser)
+    return parser
+  parser = (async () => {
     const g = globalThis as Record<string, unknown>
     if (!g.document) {
       const { Window } = await import('happy-dom')
@@ -21,10 +30,23 @@ export function mermaidParser(): Promise<MermaidParse> {
       g.document = window.document
     }
     const { default: mermaid } = await import('mermaid')
-    mermaid.initialize({ startOnLoad: false })
-    return (code: string) => mermaid.parse(code)
+    const config = deckRoot ? await deckMermaidSetup(deckRoot) : {}
+    return async (code: string) => {
+      mermaid.initialize({ ...config, startOnLoad: false })
+      return mermaid.parse(code)
+    }
   })()
+  parsers.set(key, parser)
   return parser
+}
+
+/** The config returned by the deck's `setup/mermaid.ts`, or {} when the deck has none. */
+async function deckMermaidSetup(deckRoot: string): Promise<Record<string, unknown>> {
+  const file = ['ts', 'mts', 'js', 'mjs'].map(ext => join(deckRoot, 'setup', `mermaid.${ext}`)).find(f => existsSync(f))
+  if (!file)
+    return {}
+  const mod = await import(pathToFileURL(file).href) as { default?: () => unknown }
+  return (await mod.default?.() ?? {}) as Record<string, unknown>
 }
 
 interface ParserError {

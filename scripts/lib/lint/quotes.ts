@@ -7,7 +7,8 @@ import type { Problem } from './types.ts'
 
 /** The quotation component and the attributes it must carry (see components/MailQuote.vue). */
 export const QUOTE_TAG = 'MailQuote'
-export const QUOTE_REQUIRED_ATTRS = ['author', 'list', 'date', 'subject']
+// `subject` is optional: the 2008 thread's archived copy has none, and the card says so.
+export const QUOTE_REQUIRED_ATTRS = ['author', 'list', 'date']
 
 export interface Quotation {
   /** The slot text as written (entities decoded). */
