@@ -48,6 +48,33 @@ const palettes = {
   },
 } as const
 
+/**
+ * Section colours (timeline, mindmap, journey, gitGraph branches): mid-tones, so that the fills
+ * and the mindmap's coloured edges stand out from the page in each scheme, with labels at
+ * WCAG AA contrast on their fill.
+ */
+const sectionFills = {
+  light: ['#bfdbfe', '#fde68a', '#bbf7d0', '#fbcfe8', '#c7d2fe', '#fed7aa', '#99f6e4', '#e9d5ff', '#fecaca', '#d9f99d', '#bae6fd', '#e2e8f0'],
+  dark: ['#1d4ed8', '#b45309', '#15803d', '#be185d', '#4338ca', '#c2410c', '#0f766e', '#7e22ce', '#b91c1c', '#4d7c0f', '#0369a1', '#475569'],
+} as const
+const sectionLabel = { light: '#0f172a', dark: '#ffffff' } as const
+
+function sectionVariables(scheme: ColorScheme): Record<string, string> {
+  const vars: Record<string, string> = {
+    commitLabelColor: palettes[scheme].textColor,
+    commitLabelBackground: palettes[scheme].tertiaryColor,
+  }
+  sectionFills[scheme].forEach((fill, i) => {
+    vars[`cScale${i}`] = fill
+    vars[`cScaleLabel${i}`] = sectionLabel[scheme]
+    if (i < 8) {
+      vars[`git${i}`] = fill
+      vars[`gitBranchLabel${i}`] = sectionLabel[scheme]
+    }
+  })
+  return vars
+}
+
 export type ColorScheme = keyof typeof palettes
 
 export function deckMermaidConfig(scheme: ColorScheme): MermaidConfig {
@@ -58,6 +85,7 @@ export function deckMermaidConfig(scheme: ColorScheme): MermaidConfig {
     fontFamily: '"IBM Plex Sans", sans-serif',
     themeVariables: {
       ...palettes[scheme],
+      ...sectionVariables(scheme),
       darkMode: scheme === 'dark',
       fontFamily: '"IBM Plex Sans", sans-serif',
       fontSize: '18px',
