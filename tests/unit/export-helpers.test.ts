@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { normalizeBase, parseExportArgs, UsageError } from '../../scripts/lib/export/args.ts'
 import { writeAtomically } from '../../scripts/lib/export/atomic.ts'
-import { canvasOf, parseAspect } from '../../scripts/lib/export/browser.ts'
+import { canvasOf, countMermaidBlocks, parseAspect } from '../../scripts/lib/export/browser.ts'
 import { exportStem, FORMATS, outputPaths, pngName, safeName } from '../../scripts/lib/export/formats.ts'
 import { handoutHtml } from '../../scripts/lib/export/handout.ts'
 import { notesToHtml } from '../../scripts/lib/export/notes.ts'
@@ -38,6 +38,13 @@ describe('file naming', () => {
     expect(pngName(38, 38)).toBe('38.png')
     expect(pngName(7, 120)).toBe('007.png')
     expect(pngName(3, 9, 2)).toBe('03-2.png')
+  })
+})
+
+describe('diagram count', () => {
+  it('counts Mermaid fences, not other code blocks', () => {
+    expect(countMermaidBlocks('# T\n\n```mermaid\nflowchart LR\n```\n\n```c\nint x;\n```\n\n```mermaid {scale: 0.8}\nsequenceDiagram\n```\n')).toBe(2)
+    expect(countMermaidBlocks('no diagrams, just `mermaid` in text')).toBe(0)
   })
 })
 

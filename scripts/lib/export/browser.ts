@@ -41,6 +41,16 @@ export interface PrintOptions {
   scale: number
   /** Number of slides; the viewport is that many slides tall, as in Slidev's own export. */
   total: number
+  /** Mermaid blocks in the deck's source: the wait goes on until at least that many have rendered. */
+  expectedDiagrams?: number
+}
+
+/** Slidev's red box for a diagram that failed (builtin/Mermaid.vue: `<pre border="1 red rounded" class="pa-3 text-wrap">`). */
+const ERROR_BOX = '.print-slide-container pre.pa-3.text-wrap'
+
+/** Mermaid fences in a slide's markdown (notes excluded). */
+export function countMermaidBlocks(markdown: string): number {
+  return markdown.match(/^\s*(`{3,}|~{3,})\s*mermaid\b/gm)?.length ?? 0
 }
 
 /**
@@ -61,12 +71,29 @@ export async function openPrint(browser: Browser, siteUrl: string, o: PrintOptio
   await page.goto(`${siteUrl}print?print=${o.clicks ? 'clicks' : 'true'}`, { waitUntil: 'load', timeout: o.timeoutMs })
   await page.locator('.print-slide-container').first().waitFor()
   await page.waitForFunction(() => document.querySelectorAll('.slidev-slide-loading').length === 0)
-  await page.waitForFunction(() => {
-    const c = document.getElementById('mermaid-rendering-container')
-    return !c || c.querySelector('div') === null
-  })
-  // Every Mermaid block rendered: an SVG in its shadow root, or Slidev's red error box.
-  await page.waitForFunction(() => [...document.querySelectorAll('.mermaid')].every(el => el.shadowRoot?.querySelector('svg')))
+  // Every Mermaid block rendered (an SVG in its shadow root, at least as many as the source has,
+  // since Mermaid and its diagram chunks load lazily) and Mermaid's rendering container empty. A
+  // failed diagram shows Slidev's red error box instead and leaves Mermaid's error SVG in the
+  // container for good: stop waiting then, the caller reports it.
+  const expected = o.expectedDiagrams ?? 0
+  try {
+    await page.waitForFunction(({ expected, errorBox }) => {
+      if (document.querySelector(errorBox))
+        return true
+      const c = document.getElementById('mermaid-rendering-container')
+      if (c && c.querySelector('div') !== null)
+        return false
+      const blocks = [...document.querySelectorAll('.mermaid')]
+      return blocks.length >= expected && blocks.every(el => el.shadowRoot?.querySelector('svg'))
+    }, { expected, errorBox: ERROR_BOX })
+  }
+  catch (e) {
+    const state = await page.evaluate(() => ({
+      blocks: document.querySelectorAll('.mermaid').length,
+      rendered: [...document.querySelectorAll('.mermaid')].filter(el => el.shadowRoot?.querySelector('svg')).length,
+    })).catch(() => undefined)
+    throw new Error(`timed out after ${o.timeoutMs} ms waiting for the Mermaid diagrams: ${state ? `${state.rendered} of ${Math.max(expected, state.blocks)} rendered` : 'page gone'} (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`)
+  }
   await page.evaluate(async () => {
     await document.fonts.ready
     const c = document.getElementById('mermaid-rendering-container')
@@ -81,9 +108,9 @@ export async function openPrint(browser: Browser, siteUrl: string, o: PrintOptio
 
 /** Texts of Slidev's and Mermaid's error boxes on the page (empty when every diagram rendered). */
 export async function diagramErrors(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  return page.evaluate((errorBox) => {
     const found: string[] = []
-    for (const pre of document.querySelectorAll('.print-slide-container pre.pa-3'))
+    for (const pre of document.querySelectorAll(errorBox))
       found.push((pre.textContent ?? '').slice(0, 200))
     for (const el of document.querySelectorAll('.mermaid')) {
       const text = el.shadowRoot?.textContent ?? ''
@@ -91,5 +118,5 @@ export async function diagramErrors(page: Page): Promise<string[]> {
         found.push(text.slice(0, 200))
     }
     return found
-  })
+  }, ERROR_BOX)
 }

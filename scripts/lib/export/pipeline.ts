@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { findChromium } from '../chromium.ts'
 import { type Deck, loadDeck } from '../deck.ts'
 import { writeAtomically } from './atomic.ts'
-import { type Canvas, canvasOf, diagramErrors, launchChromium, openPrint } from './browser.ts'
+import { type Canvas, canvasOf, countMermaidBlocks, diagramErrors, launchChromium, openPrint } from './browser.ts'
 import { type Format, FORMAT_LABELS, type OutputPaths, exportStem, outputPaths, pngName } from './formats.ts'
 import { handoutHtml } from './handout.ts'
 import { pdfMetaFrom, setPdfMeta } from './pdf-meta.ts'
@@ -90,7 +90,7 @@ export async function renderFormats(siteUrl: string, deck: Deck, formats: Format
     const needPlain = formats.some(f => f !== 'clicks')
     if (needPlain) {
       const step = performance.now()
-      const { page, count } = await open(browser, siteUrl, canvas, total, false, o, formats.find(f => f !== 'clicks')!)
+      const { page, count } = await open(browser, siteUrl, canvas, deck, false, o, formats.find(f => f !== 'clicks')!)
       o.progress.step(`slides ready in Chromium (${count} slides, ${((performance.now() - step) / 1000).toFixed(1)} s)`)
       if (formats.includes('pdf'))
         outputs.push(await guarded('pdf', () => writePdf(page, paths.pdf, canvas, count, deck, o)))
@@ -108,7 +108,7 @@ export async function renderFormats(siteUrl: string, deck: Deck, formats: Format
     }
     if (formats.includes('clicks')) {
       outputs.push(await guarded('clicks', async () => {
-        const { page, count } = await open(browser, siteUrl, canvas, total, true, o, 'clicks')
+        const { page, count } = await open(browser, siteUrl, canvas, deck, true, o, 'clicks')
         o.progress.step(`click steps ready (${count} pages for ${total} slides)`)
         const r = await writePdf(page, paths.clicks, canvas, count, deck, o, 'clicks')
         await page.context().close()
@@ -131,9 +131,11 @@ async function guarded<T>(format: Format, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-async function open(browser: Browser, siteUrl: string, canvas: Canvas, total: number, clicks: boolean, o: RenderCtx, format: Format): Promise<{ page: Page, count: number }> {
+async function open(browser: Browser, siteUrl: string, canvas: Canvas, deck: Deck, clicks: boolean, o: RenderCtx, format: Format): Promise<{ page: Page, count: number }> {
   return guarded(format, async () => {
-    const { page, count } = await openPrint(browser, siteUrl, { canvas, dark: o.dark, clicks, timeoutMs: o.timeoutMs, scale: 2, total })
+    const total = deck.slides.length
+    const expectedDiagrams = deck.slides.reduce((n, s) => n + countMermaidBlocks(s.content), 0)
+    const { page, count } = await openPrint(browser, siteUrl, { canvas, dark: o.dark, clicks, timeoutMs: o.timeoutMs, scale: 2, total, expectedDiagrams })
     if (!clicks && count !== total)
       throw new Error(`the print view shows ${count} slides, the deck has ${total}`)
     const errors = await diagramErrors(page)
