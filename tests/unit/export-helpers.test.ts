@@ -160,8 +160,12 @@ describe('notes and handout', () => {
   it('puts two slides per page with their notes', () => {
     const html = handoutHtml('T', [1, 2, 3].map(no => ({ no, title: `S${no}`, note: `n${no}`, image: 'data:image/png;base64,' })))
     expect(html.match(/class="page"/g)).toHaveLength(2)
-    expect(html.match(/<section class="slide">/g)).toHaveLength(3)
+    expect(html.match(/<section class="slide" data-no="\d">/g)).toHaveLength(3)
     expect(html).toContain('<p>n3</p>')
+  })
+  it('renders markdown in slide titles (code spans), escaped', () => {
+    const html = handoutHtml('T', [{ no: 1, title: 'How the port used Linux: `mkbuildtree` <b>', note: 'n', image: 'data:image/png;base64,' }])
+    expect(html).toContain('How the port used Linux: <code>mkbuildtree</code> &lt;b&gt;')
   })
   it('reads canvas size and PDF metadata from headmatter', () => {
     expect(canvasOf({ canvasWidth: 980, aspectRatio: '16/9' })).toEqual({ width: 980, height: 551 })

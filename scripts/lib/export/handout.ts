@@ -1,4 +1,4 @@
-import { escapeHtml, notesToHtml } from './notes.ts'
+import { escapeHtml, inline, notesToHtml } from './notes.ts'
 
 export interface HandoutSlide {
   no: number
@@ -10,15 +10,17 @@ export interface HandoutSlide {
 
 /**
  * The speaker-notes handout as one HTML document: A4 portrait, two slides per page, each slide's
- * image with its number, title and notes underneath. Rendered to PDF by Chromium.
+ * image with its number, title and notes underneath. Rendered to PDF by Chromium. Each half page
+ * has a fixed height; `fitHandoutNotes` (run in the page) shrinks notes that would not fit, so
+ * nothing is cut off.
  */
 export function handoutHtml(title: string, slides: HandoutSlide[], perPage = 2): string {
   const pages: string[] = []
   for (let i = 0; i < slides.length; i += perPage) {
     const cells = slides.slice(i, i + perPage).map(s => `
-      <section class="slide">
+      <section class="slide" data-no="${s.no}">
         <img src="${s.image}" alt="Slide ${s.no}">
-        <h2><span class="no">${s.no}</span> ${escapeHtml(s.title ?? '')}</h2>
+        <h2><span class="no">${s.no}</span> ${inline(s.title ?? '')}</h2>
         <div class="notes">${notesToHtml(s.note)}</div>
       </section>`).join('')
     pages.push(`<div class="page">${cells}</div>`)
@@ -29,11 +31,12 @@ export function handoutHtml(title: string, slides: HandoutSlide[], perPage = 2):
   @page { size: A4 portrait; margin: 12mm 14mm; }
   * { box-sizing: border-box; }
   body { margin: 0; font: 10.5pt/1.45 "IBM Plex Sans", "DejaVu Sans", sans-serif; color: #111; }
-  .page { break-after: page; display: flex; flex-direction: column; gap: 6mm; height: 271mm; }
+  .page { break-after: page; display: flex; flex-direction: column; gap: 6mm; width: 182mm; height: 271mm; }
   .page:last-child { break-after: auto; }
   .slide { flex: 1 1 0; overflow: hidden; display: flex; flex-direction: column; }
   img { width: 70%; border: 0.3mm solid #94a3b8; align-self: flex-start; }
   h2 { font-size: 11pt; margin: 2mm 0 1mm; }
+  h2 code { font-family: "IBM Plex Mono", "DejaVu Sans Mono", monospace; font-weight: 600; }
   .no { display: inline-block; min-width: 7mm; color: #475569; }
   .notes p { margin: 0 0 1.5mm; }
   .notes ul, .notes ol { margin: 0 0 1.5mm; padding-left: 5mm; }
@@ -43,4 +46,41 @@ export function handoutHtml(title: string, slides: HandoutSlide[], perPage = 2):
   .url { color: #334155; word-break: break-all; }
 </style></head>
 <body>${pages.join('\n')}</body></html>`
+}
+
+/** Smallest notes font the handout uses before it gives up (pt). */
+export const HANDOUT_MIN_PT = 7.5
+
+/**
+ * Runs in the handout page (A4 content width, print media): shrinks the notes of every half page
+ * whose content overflows, half a point at a time down to HANDOUT_MIN_PT, and, if the notes are
+ * still too long, lets the slide image shrink too. Returns the slides whose notes were shrunk
+ * and those that still do not fit (the caller fails rather than cut text).
+ */
+export function fitHandoutNotes(minPt: number): { shrunk: { no: number, pt: number }[], cut: number[] } {
+  const shrunk: { no: number, pt: number }[] = []
+  const cut: number[] = []
+  // No inner helper functions: tsx wraps named functions in `__name()`, which the page lacks.
+  for (const section of document.querySelectorAll<HTMLElement>('section.slide')) {
+    const notes = section.querySelector<HTMLElement>('.notes')
+    const img = section.querySelector<HTMLElement>('img')
+    const no = Number(section.dataset.no)
+    if (!notes)
+      continue
+    let pt = 10.5
+    while (section.scrollHeight > section.clientHeight + 1 && pt > minPt) {
+      pt -= 0.5
+      notes.style.fontSize = `${pt}pt`
+    }
+    let width = 70
+    while (section.scrollHeight > section.clientHeight + 1 && img && width > 40) {
+      width -= 5
+      img.style.width = `${width}%`
+    }
+    if (pt < 10.5)
+      shrunk.push({ no, pt })
+    if (section.scrollHeight > section.clientHeight + 1)
+      cut.push(no)
+  }
+  return { shrunk, cut }
 }

@@ -7,7 +7,7 @@ import { type Deck, loadDeck } from '../deck.ts'
 import { writeAtomically } from './atomic.ts'
 import { type Canvas, canvasOf, countMermaidBlocks, diagramErrors, launchChromium, openPrint } from './browser.ts'
 import { type Format, FORMAT_LABELS, type OutputPaths, exportStem, outputPaths, pngName } from './formats.ts'
-import { handoutHtml } from './handout.ts'
+import { fitHandoutNotes, HANDOUT_MIN_PT, handoutHtml } from './handout.ts'
 import { pdfMetaFrom, setPdfMeta } from './pdf-meta.ts'
 import type { Progress } from './progress.ts'
 import { serveStatic } from './serve.ts'
@@ -222,7 +222,14 @@ async function writeHandout(browser: Browser, pngs: Shot[], target: string, deck
   const pages = Math.ceil(pngs.length / perPage)
   const page = await browser.newPage()
   try {
+    await page.emulateMedia({ media: 'print' })
     await page.setContent(html, { waitUntil: 'load', timeout: o.timeoutMs })
+    await page.evaluate(() => document.fonts.ready.then(() => {}))
+    const fit = await page.evaluate(fitHandoutNotes, HANDOUT_MIN_PT)
+    if (fit.cut.length)
+      throw new Error(`the notes of slide ${fit.cut.join(', ')} do not fit on half an A4 page even at ${HANDOUT_MIN_PT} pt; shorten them`)
+    if (fit.shrunk.length)
+      o.progress.step(`handout: long notes set smaller to fit: ${fit.shrunk.map(s => `slide ${s.no} ${s.pt} pt`).join(', ')}`)
     await writeAtomically(target, async (tmp) => {
       await page.pdf({ path: tmp, format: 'A4', printBackground: true, preferCSSPageSize: true })
       await setPdfMeta(tmp, { ...pdfMetaFrom(deck.headmatter), title: `${String(deck.headmatter.title ?? 'Slides')} — speaker notes` })
