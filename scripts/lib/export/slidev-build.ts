@@ -47,7 +47,8 @@ export async function slidevBuild(opts: SlidevBuildOptions): Promise<void> {
     base: opts.base,
     logLevel: 'warn',
     plugins,
-    build: { outDir: resolve(opts.outDir), emptyOutDir: true },
+    // Rolldown's "[PLUGIN_TIMINGS]" advice is noise in the export's progress output.
+    build: { outDir: resolve(opts.outDir), emptyOutDir: true, rolldownOptions: { checks: { pluginTimings: false } } },
   }, { entry: opts.entry })
 }
 
