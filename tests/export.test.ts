@@ -19,12 +19,15 @@ function exportCli(args: string[], env: NodeJS.ProcessEnv = process.env) {
 }
 
 describe('scripts/export.ts', () => {
-  it.skipIf(!hasChromium)('exports PDF, PNGs, PPTX and handout of a small deck, named from exportFilename', async () => {
+  it.skipIf(!hasChromium)('exports every format of a small deck, named from exportFilename', async () => {
     const out = mkdtempSync(join(tmpdir(), 'export-e2e-'))
-    const r = exportCli(['pdf', 'png', 'pptx', 'handout', '--entry', SMALL, '--out', out])
+    const r = exportCli(['all', '--entry', SMALL, '--out', out])
     expect(r.code, r.out).toBe(0)
     expect(r.out).toMatch(/building .*export-small/)
-    expect(readdirSync(out).sort()).toEqual(['export-fixture-handout.pdf', 'export-fixture-png', 'export-fixture.pdf', 'export-fixture.pptx'])
+    expect(readdirSync(out).sort()).toEqual(['export-fixture-clicks.pdf', 'export-fixture-handout.pdf', 'export-fixture-png', 'export-fixture.pdf', 'export-fixture.pptx'])
+    // 3 slides, one v-click on the last: 1 + 1 + 2 click steps
+    const clicks = await PDFDocument.load(readFileSync(join(out, 'export-fixture-clicks.pdf')))
+    expect(clicks.getPageCount()).toBe(4)
     const pdf = await PDFDocument.load(readFileSync(join(out, 'export-fixture.pdf')))
     expect(pdf.getPageCount()).toBe(3)
     expect(pdf.getTitle()).toBe('Export fixture')
