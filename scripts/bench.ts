@@ -17,7 +17,7 @@ import { positiveInt, UsageError } from './lib/export/args.ts'
 import { launchChromium } from './lib/export/browser.ts'
 import { assetSizes, formatBytes, type SizeTotals, sumSizes } from './lib/export/sizes.ts'
 import { median, table } from './lib/export/stats.ts'
-import { serveStatic } from './lib/export/serve.ts'
+import { serveStatic } from './lib/static-server.ts'
 
 const ROOT = process.cwd()
 const TSX = join(ROOT, 'node_modules/.bin/tsx')

@@ -10,7 +10,7 @@ import { normalizeBase, UsageError } from './lib/export/args.ts'
 import { exportStem, outputPaths } from './lib/export/formats.ts'
 import { renderFormats } from './lib/export/pipeline.ts'
 import { createProgress } from './lib/export/progress.ts'
-import { serveStatic } from './lib/export/serve.ts'
+import { serveStatic } from './lib/static-server.ts'
 import { slidevBuild } from './lib/export/slidev-build.ts'
 
 export interface BuildArgs { entry: string, out: string, base: string, pdf: boolean, timeoutMs: number }

@@ -173,3 +173,10 @@ describe('notes and handout', () => {
     expect(pdfMetaFrom({ title: 'T', author: 'A', keywords: 'x, y', info: 'a\n b' })).toEqual({ title: 'T', author: 'A', subject: 'a b', keywords: ['x', 'y'] })
   })
 })
+
+describe('notesToPlainText', () => {
+  it('drops Slidev click markers from the PPTX notes', async () => {
+    const { notesToPlainText } = await import('../../scripts/lib/export/notes.ts')
+    expect(notesToPlainText('First. [click] Second. [click:3] Third.')).toBe('First. Second. Third.')
+  })
+})

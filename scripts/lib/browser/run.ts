@@ -11,7 +11,7 @@ import { checkFonts, checkImages } from './checks/media'
 import { checkDiagrams } from './checks/mermaid'
 import { SourceLocator } from './locate'
 import { dedupeProblems } from './problem'
-import { serveDir } from './server'
+import { serveStatic } from '../static-server.ts'
 import { visitSlides } from './visitor'
 
 export interface CheckOptions {
@@ -47,7 +47,7 @@ export async function checkBuiltDeck(opts: CheckOptions): Promise<CheckResult> {
   const numbers = opts.only ?? deck.slides.map(s => s.no)
   const bySlide = new Map(deck.slides.map(s => [s.no, s]))
 
-  const server = await serveDir(opts.dist)
+  const server = await serveStatic(opts.dist)
   const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS] })
   const problems: Problem[] = []
   let steps = 0

@@ -70,3 +70,8 @@ export function notesToHtml(note: string | undefined): string {
   closeList()
   return out.join('\n')
 }
+
+/** Notes as plain text for the PPTX notes pane: Slidev's `[click]` markers removed. */
+export function notesToPlainText(note: string): string {
+  return note.replace(/\[click(?::?\d+)?\]\s*/g, '').replace(/[ \t]+\n/g, '\n').trim()
+}

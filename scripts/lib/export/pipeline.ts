@@ -9,8 +9,9 @@ import { type Canvas, canvasOf, countMermaidBlocks, diagramErrors, launchChromiu
 import { type Format, FORMAT_LABELS, type OutputPaths, exportStem, outputPaths, pngName } from './formats.ts'
 import { fitHandoutNotes, HANDOUT_MIN_PT, handoutHtml } from './handout.ts'
 import { pdfMetaFrom, setPdfMeta } from './pdf-meta.ts'
+import { notesToPlainText } from './notes.ts'
 import type { Progress } from './progress.ts'
-import { serveStatic } from './serve.ts'
+import { serveStatic } from '../static-server.ts'
 import { slidevBuild } from './slidev-build.ts'
 import { verifyPdf, verifyPngDir, verifyZip } from './verify.ts'
 
@@ -202,7 +203,7 @@ async function writePptx(pngs: Shot[], target: string, canvas: Canvas, deck: Dec
       slide.background = { data: `data:image/png;base64,${s.buffer.toString('base64')}` }
       const note = deck.slides[s.no - 1]?.note
       if (note)
-        slide.addNotes(note)
+        slide.addNotes(notesToPlainText(note))
     }
     const buf = await pptx.write({ outputType: 'nodebuffer' }) as Buffer
     await writeFile(tmp, buf)

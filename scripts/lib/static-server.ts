@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, resolve } from 'node:path'
+import { extname, join, normalize, resolve, sep } from 'node:path'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,41 +21,51 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.txt': 'text/plain; charset=utf-8',
   '.wasm': 'application/wasm',
+  '.pdf': 'application/pdf',
+  '.webmanifest': 'application/manifest+json',
 }
 
 export interface StaticServer {
   /** Origin without trailing slash, e.g. "http://127.0.0.1:41234". */
   origin: string
+  /** The site's root: origin plus base, e.g. "http://127.0.0.1:41234/talks/x/". */
+  url: string
+  port: number
   close: () => Promise<void>
 }
 
 /**
- * Serves a built deck from `dir` on 127.0.0.1 at a random free port. A path with no file
- * extension that matches no file falls back to index.html (Slidev's history routing: /7, /print);
- * a missing asset (a path with an extension) is a real 404, so broken images stay broken.
+ * Serves a built deck from `dir` under `base` on 127.0.0.1 (loopback only) at a free port, for
+ * the browser check, the exporter and the benchmark. A path with no file extension that matches
+ * no file falls back to index.html (Slidev's history routing: /7, /print, /presenter); a missing
+ * asset (a path with an extension) is a real 404, so a broken image stays broken.
  */
-export async function serveDir(dir: string): Promise<StaticServer> {
+export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
   const root = resolve(dir)
   const index = join(root, 'index.html')
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    let path: string
+    let pathname: string
     try {
-      path = normalize(join(root, decodeURIComponent(url.pathname)))
+      pathname = decodeURIComponent(url.pathname)
     }
     catch {
       res.writeHead(400).end()
       return
     }
-    if (!path.startsWith(root)) {
+    if (!pathname.startsWith(base)) {
+      res.writeHead(404).end()
+      return
+    }
+    let file = normalize(join(root, pathname.slice(base.length)))
+    if (file !== root && !file.startsWith(root + sep)) {
       res.writeHead(403).end()
       return
     }
-    let file = path
     if (existsSync(file) && statSync(file).isDirectory())
       file = join(file, 'index.html')
     if (!existsSync(file)) {
-      if (extname(url.pathname)) {
+      if (extname(pathname)) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
         return
       }
@@ -63,9 +73,9 @@ export async function serveDir(dir: string): Promise<StaticServer> {
     }
     res.writeHead(200, {
       'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      // Vite's hashed assets never change: let Chromium keep them (and its compiled code)
-      // between the many page loads of one check run.
-      'cache-control': url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      // Vite's hashed assets never change: Chromium may keep them (and its compiled code) across
+      // the many page loads of one run.
+      'cache-control': pathname.startsWith(`${base}assets/`) ? 'public, max-age=31536000, immutable' : 'no-cache',
     })
     createReadStream(file).pipe(res)
   })
@@ -74,8 +84,11 @@ export async function serveDir(dir: string): Promise<StaticServer> {
     server.listen(0, '127.0.0.1', () => ok())
   })
   const { port } = server.address() as AddressInfo
+  const origin = `http://127.0.0.1:${port}`
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin,
+    url: `${origin}${base}`,
+    port,
     close: () => new Promise<void>((ok) => {
       server.closeAllConnections()
       server.close(() => ok())
