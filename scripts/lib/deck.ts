@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { load } from '@slidev/parser/fs'
 import type { SlideInfo } from '@slidev/types'
+import { fenceBlocks } from './fences.ts'
 
 /** One slide of the presentation as the author wrote it: where it lives and what it says. */
 export interface DeckSlide {
@@ -17,6 +18,8 @@ export interface DeckSlide {
   /** Markdown content without frontmatter and without notes. */
   content: string
   note: string | undefined
+  /** 1-based file line of each Mermaid fence, in order (how many diagrams the slide should show). */
+  mermaidLines: number[]
   info: SlideInfo
 }
 
@@ -53,6 +56,7 @@ export async function loadDeck(entry = 'slides.md'): Promise<Deck> {
       frontmatter: info.frontmatter ?? {},
       content: src.content,
       note: info.note?.trim() || undefined,
+      mermaidLines: fenceBlocks(src.raw.split('\n')).filter(b => b.lang === 'mermaid').map(b => src.start + 1 + b.open),
       info,
     }
   })

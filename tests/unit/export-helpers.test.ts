@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { normalizeBase, parseExportArgs, UsageError } from '../../scripts/lib/export/args.ts'
 import { writeAtomically } from '../../scripts/lib/export/atomic.ts'
-import { canvasOf, countMermaidBlocks, parseAspect } from '../../scripts/lib/export/browser.ts'
+import { canvasOf, parseAspect } from '../../scripts/lib/export/browser.ts'
+import { fenceBlocks } from '../../scripts/lib/fences.ts'
 import { exportStem, FORMATS, outputPaths, pngName, safeName } from '../../scripts/lib/export/formats.ts'
 import { handoutHtml } from '../../scripts/lib/export/handout.ts'
 import { notesToHtml } from '../../scripts/lib/export/notes.ts'
@@ -43,8 +44,9 @@ describe('file naming', () => {
 
 describe('diagram count', () => {
   it('counts Mermaid fences, not other code blocks', () => {
-    expect(countMermaidBlocks('# T\n\n```mermaid\nflowchart LR\n```\n\n```c\nint x;\n```\n\n```mermaid {scale: 0.8}\nsequenceDiagram\n```\n')).toBe(2)
-    expect(countMermaidBlocks('no diagrams, just `mermaid` in text')).toBe(0)
+    const mermaid = (md: string) => fenceBlocks(md.split('\n')).filter(b => b.lang === 'mermaid')
+    expect(mermaid('# T\n\n```mermaid\nflowchart LR\n```\n\n```c\nint x;\n```\n\n```mermaid {scale: 0.8}\nsequenceDiagram\n```\n').map(b => [b.open, b.info])).toEqual([[2, ''], [10, '{scale: 0.8}']])
+    expect(mermaid('no diagrams, just `mermaid` in text')).toEqual([])
   })
 })
 

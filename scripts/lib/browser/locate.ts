@@ -57,29 +57,6 @@ export class SourceLocator {
     }
     return undefined
   }
-
-  /** How many Mermaid fences the slide's source has. */
-  mermaidCount(slide: DeckSlide): number {
-    let n = 0
-    while (this.mermaidFence(slide, n) !== undefined)
-      n++
-    return n
-  }
-
-  /** Line of the n-th (0-based) Mermaid fence of the slide. */
-  mermaidFence(slide: DeckSlide, index: number): number | undefined {
-    const lines = this.lines(slide)
-    const [from, to] = this.range(slide)
-    let seen = 0
-    for (let l = from; l <= to && l <= lines.length; l++) {
-      if (/^\s*(`{3,}|~{3,})\s*mermaid\b/.test(lines[l - 1]!)) {
-        if (seen === index)
-          return l
-        seen++
-      }
-    }
-    return undefined
-  }
 }
 
 /** Lowercase letters and digits only: markdown markup, quotes and spacing do not matter. */

@@ -59,11 +59,11 @@ export async function checkBuiltDeck(opts: CheckOptions): Promise<CheckResult> {
         width,
         height,
         slides: numbers,
-        diagrams: no => locate.mermaidCount(bySlide.get(no)!),
+        diagrams: no => bySlide.get(no)!.mermaidLines.length,
         onVisit: (no, i) => log(`checking slide ${no} (${i + 1}/${numbers.length}, ${scheme})`),
         checkStep: async ({ page, no, last }) => {
           const found: Finding[] = [
-            ...await checkDiagrams(page, no, locate.mermaidCount(bySlide.get(no)!)),
+            ...await checkDiagrams(page, no, bySlide.get(no)!.mermaidLines.length),
             ...await checkLayout(page, no),
             ...await checkImages(page, no),
             ...await checkFonts(page, no, declared),
@@ -103,7 +103,7 @@ function domProblems(visits: Visit[], bySlide: Map<number, DeckSlide>, locate: S
   for (const v of visits) {
     const slide = bySlide.get(v.no)!
     for (const { click, finding } of v.findings) {
-      const line = (finding.diagram !== undefined ? locate.mermaidFence(slide, finding.diagram) : undefined)
+      const line = (finding.diagram !== undefined ? slide.mermaidLines[finding.diagram] : undefined)
         ?? locate.find(slide, finding.needle)
         ?? locate.findText(slide, finding.text)
         ?? slide.contentLine

@@ -48,11 +48,6 @@ export interface PrintOptions {
 /** Slidev's red box for a diagram that failed (builtin/Mermaid.vue: `<pre border="1 red rounded" class="pa-3 text-wrap">`). */
 const ERROR_BOX = '.print-slide-container pre.pa-3.text-wrap'
 
-/** Mermaid fences in a slide's markdown (notes excluded). */
-export function countMermaidBlocks(markdown: string): number {
-  return markdown.match(/^\s*(`{3,}|~{3,})\s*mermaid\b/gm)?.length ?? 0
-}
-
 /**
  * Opens Slidev's /print route of a served build and waits until it is ready to print, with the same
  * conventions as `slidev export`: slide loaders gone, Mermaid's rendering container empty (then

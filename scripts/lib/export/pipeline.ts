@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { findChromium } from '../chromium.ts'
 import { type Deck, loadDeck } from '../deck.ts'
 import { writeAtomically } from './atomic.ts'
-import { type Canvas, canvasOf, countMermaidBlocks, diagramErrors, launchChromium, openPrint } from './browser.ts'
+import { type Canvas, canvasOf, diagramErrors, launchChromium, openPrint } from './browser.ts'
 import { type Format, FORMAT_LABELS, type OutputPaths, exportStem, outputPaths, pngName } from './formats.ts'
 import { fitHandoutNotes, HANDOUT_MIN_PT, handoutHtml } from './handout.ts'
 import { pdfMetaFrom, setPdfMeta } from './pdf-meta.ts'
@@ -135,7 +135,7 @@ async function guarded<T>(format: Format, fn: () => Promise<T>): Promise<T> {
 async function open(browser: Browser, siteUrl: string, canvas: Canvas, deck: Deck, clicks: boolean, o: RenderCtx, format: Format): Promise<{ page: Page, count: number }> {
   return guarded(format, async () => {
     const total = deck.slides.length
-    const expectedDiagrams = deck.slides.reduce((n, s) => n + countMermaidBlocks(s.content), 0)
+    const expectedDiagrams = deck.slides.reduce((n, s) => n + s.mermaidLines.length, 0)
     const { page, count } = await openPrint(browser, siteUrl, { canvas, dark: o.dark, clicks, timeoutMs: o.timeoutMs, scale: 2, total, expectedDiagrams })
     if (!clicks && count !== total)
       throw new Error(`the print view shows ${count} slides, the deck has ${total}`)

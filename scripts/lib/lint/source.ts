@@ -1,5 +1,6 @@
 import { parseSync } from '@slidev/parser'
 import type { SourceSlideInfo } from '@slidev/types'
+import { fenceBlocks } from '../fences.ts'
 
 /**
  * A slide as the lint sees it: its metadata plus the raw lines of its body, so that every
@@ -94,28 +95,15 @@ export interface Fence {
   code: string
 }
 
-const RE_FENCE_OPEN = /^(\s*)(`{3,}|~{3,})\s*([\w-]*)(.*)$/
-
 /** Fenced code blocks of a slide body, with the file line of each opening fence. */
 export function fences(slide: Pick<LintSlide, 'body' | 'contentLine'>): Fence[] {
   const lines = slide.body.split('\n')
-  const out: Fence[] = []
-  for (let i = 0; i < lines.length; i++) {
-    const m = RE_FENCE_OPEN.exec(lines[i] ?? '')
-    if (!m)
-      continue
-    const marker = m[2] ?? '```'
-    let j = i + 1
-    while (j < lines.length && !(lines[j] ?? '').trimStart().startsWith(marker)) j++
-    out.push({
-      lang: (m[3] ?? '').toLowerCase(),
-      info: (m[4] ?? '').trim(),
-      line: slide.contentLine + i,
-      code: lines.slice(i + 1, j).join('\n'),
-    })
-    i = j
-  }
-  return out
+  return fenceBlocks(lines).map(b => ({
+    lang: b.lang,
+    info: b.info,
+    line: slide.contentLine + b.open,
+    code: lines.slice(b.open + 1, b.close).join('\n'),
+  }))
 }
 
 /**
@@ -128,15 +116,8 @@ export function scannable(body: string): string {
   const blank = (s: string) => s.replace(/[^\n]/g, ' ')
   let out = body.replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
   const lines = out.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const m = RE_FENCE_OPEN.exec(lines[i] ?? '')
-    if (!m)
-      continue
-    const marker = m[2] ?? '```'
-    let j = i + 1
-    while (j < lines.length && !(lines[j] ?? '').trimStart().startsWith(marker)) j++
-    for (let k = i; k <= j && k < lines.length; k++) lines[k] = blank(lines[k] ?? '')
-    i = j
+  for (const b of fenceBlocks(lines)) {
+    for (let k = b.open; k <= b.close && k < lines.length; k++) lines[k] = blank(lines[k] ?? '')
   }
   out = lines.join('\n')
   return out.replace(/(`+)(?:(?!\1)[^\n])+\1/g, blank)
