@@ -5,7 +5,12 @@ import { fileURLToPath } from 'node:url'
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 
-/** Runs `slidev build <entry> --out <outDir> --base /`; rejects with the build's output on failure. */
+/**
+ * Runs `slidev build <entry> --out <outDir> --base /`; rejects with the build's output on failure.
+ * The public CLI, one process per build: the check and its fixture tests build many decks in a
+ * row. (The exporter builds in-process, scripts/lib/export/slidev-build.ts, only because it needs
+ * the print route and a base-aware download URL that the CLI cannot express.)
+ */
 export async function buildDeck(entry: string, outDir: string): Promise<void> {
   const bin = join(REPO, 'node_modules/.bin/slidev')
   if (!existsSync(bin))

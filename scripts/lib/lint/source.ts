@@ -1,27 +1,19 @@
 import { parseSync } from '@slidev/parser'
 import type { SourceSlideInfo } from '@slidev/types'
+import type { DeckSlide } from '../deck.ts'
 import { fenceBlocks } from '../fences.ts'
 
 /**
  * A slide as the lint sees it: its metadata plus the raw lines of its body, so that every
  * finding can be mapped back to a real line of the file it was written in.
  */
-export interface LintSlide {
-  no: number
-  /** File relative to the deck's folder. */
-  file: string
-  /** 1-based line of the slide's first line (frontmatter `---` or first content line). */
-  line: number
-  /** 1-based line where the body (after frontmatter) starts. */
-  contentLine: number
-  title: string | undefined
+export interface LintSlide extends Pick<DeckSlide, 'no' | 'file' | 'line' | 'contentLine' | 'title' | 'note'> {
   /** Effective frontmatter (including what a `src:` import stanza adds). */
   frontmatter: Record<string, unknown>
   /** The slide's own frontmatter lines as written (empty when it has none). */
   frontmatterLines: string[]
   /** 1-based line of the first frontmatter line (the one after `---`). */
   frontmatterLine: number
-  note: string | undefined
   /** Raw body lines, notes included, exactly as in the file. */
   body: string
   /** Problems in the slide's own frontmatter YAML, as the YAML parser reported them. */
