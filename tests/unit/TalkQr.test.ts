@@ -1,0 +1,34 @@
+// @vitest-environment happy-dom
+import { mount } from '@vue/test-utils'
+import { encode } from 'uqr'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+
+// The component reads the deck's headmatter through Slidev's public `configs`; the test sets it.
+const configs: { talk?: { url?: string } } = {}
+vi.mock('@slidev/client', () => ({ configs }))
+
+const { default: TalkQr } = await import('../../components/TalkQr.vue')
+
+describe('TalkQr', () => {
+  beforeEach(() => { delete configs.talk })
+
+  it('draws the QR code of talk.url and spells the address out', () => {
+    configs.talk = { url: 'https://talks.example.net/xen-ia64/' }
+    const wrapper = mount(TalkQr)
+    const svg = wrapper.find('.talk-qr__code svg')
+    expect(svg.exists()).toBe(true)
+    // One dark square per set module: the drawing is the code of this very URL.
+    const { data } = encode('https://talks.example.net/xen-ia64/', { border: 2, ecc: 'M' })
+    const dark = data.flat().filter(Boolean).length
+    expect(dark).toBeGreaterThan(100)
+    expect(svg.find('path').attributes('d')?.match(/M\d+,\d+h10v10h-10z/g)?.length).toBe(dark)
+    expect(wrapper.find('[data-role="caption"]').text()).toBe('talks.example.net/xen-ia64')
+    expect(wrapper.find('a').attributes('href')).toBe('https://talks.example.net/xen-ia64/')
+  })
+
+  it('says what to set when the headmatter has no talk.url', () => {
+    const wrapper = mount(TalkQr)
+    expect(wrapper.find('svg').exists()).toBe(false)
+    expect(wrapper.text()).toContain('talk.url')
+  })
+})
