@@ -67,6 +67,10 @@ async function main(): Promise<number> {
       schemes: args.schemes,
       log: line => console.log(line),
     })
+    for (const b of result.budgets) {
+      const sizes = b.samples.sort((x, y) => x.px - y.px).map(x => `${x.role} ${x.px.toFixed(1)} px${x.diagram !== undefined ? ' (diagram)' : ''}`).join(', ')
+      console.log(`budget: slide ${b.no}: ${b.words === undefined ? 'exempt from words' : `${b.words} words on screen`}; smallest: ${sizes || 'no text'}`)
+    }
     const lines = result.problems.map(p => formatProblem(p, entryName))
     for (const line of lines)
       console.log(line)

@@ -61,7 +61,7 @@ const cases: Case[] = [
     name: 'too-many-slides',
     md: many,
     exit: 1,
-    at: `slides.md:${lineOf(many, '# Extra 33') - 1} (slide 33):`,
+    at: `slides.md:${lineOf(many, '# Extra 33')} (slide 33):`,
     keyword: /too many slides: 33, budget 32; this one \("Extra 33"\) is the first over, cut 1/,
     slides: 33,
   },

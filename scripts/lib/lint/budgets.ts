@@ -94,7 +94,8 @@ export function checkBudgets(slides: LintSlide[], headmatter: Record<string, unk
 
   if (b.maxSlides && slides.length > b.maxSlides) {
     const s = slides[b.maxSlides]!
-    add(s, s.line, `too many slides: ${slides.length}, budget ${b.maxSlides}; this one${s.title ? ` ("${s.title}")` : ''} is the first over, cut ${slides.length - b.maxSlides}`)
+    const title = /^#\s/m.exec(s.body)
+    add(s, title ? lineAt(s, title.index) : s.contentLine, `too many slides: ${slides.length}, budget ${b.maxSlides}; this one${s.title ? ` ("${s.title}")` : ''} is the first over, cut ${slides.length - b.maxSlides}`)
   }
 
   if (b.maxQuotesPerSlide) {
