@@ -6,6 +6,9 @@
  * or page errors, Mermaid error boxes or empty diagrams, content outside the slide or clipped,
  * broken images, fonts that did not load, requests to any other host, and serious or critical
  * axe-core violations (contrast included). Every problem names its source file:line and slide.
+ * With a headmatter `talk:` block also the room budgets (scripts/lib/talk.ts), in the first
+ * scheme: text size floors at 1920x1080 (checks/text-size.ts) and words on screen at the last
+ * click step (checks/words.ts); a `budget:` line per slide gives the measured numbers.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,7 +1,9 @@
 /**
  * Fast, browser-free lint of the deck: `npm run lint [-- path/to/slides.md]`.
  *
- * Prints one line per problem, `file:LINE (slide N): message`, then a summary.
+ * With a headmatter `talk:` block (scripts/lib/talk.ts) it first prints the spoken minutes per
+ * chapter and in all (`time: …` lines). Then one line per problem, `file:LINE (slide N): message`,
+ * then a summary.
  * Exit 0: no problems. Exit 1: problems. Exit 2: the deck could not be loaded or linted.
  */
 import { existsSync } from 'node:fs'

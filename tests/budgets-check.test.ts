@@ -2,6 +2,7 @@
  * Proof that the room budgets bite in `npm run check`: decks generated from
  * tests/fixtures/browser-clean into tests/fixtures/.generated/ (git-ignored), built once
  * (cached by content hash, like check-fixtures.test.ts) and checked in Chromium, light only.
+ * (Divs, not paragraphs: the default theme greys a paragraph right after the title, below AA.)
  * - budgets-broken: three added slides, each breaking one budget: a small paragraph (5), small
  *   Mermaid labels (6), too many words (7); each is reported at its slide and line, nothing else.
  * - budgets-clean: the base with a talk: block and readable sizes passes.
@@ -29,7 +30,7 @@ const BROKEN_SLIDES = `
 
 # Small paragraph
 
-<p style="font-size: 10px">This paragraph is far too small to read</p>
+<div style="font-size: 10px">This paragraph is far too small to read</div>
 
 <!--
 Notes.
@@ -52,7 +53,7 @@ Notes.
 
 # Too many words
 
-${words(60)}
+<div>${words(60)}</div>
 
 <!--
 Notes.
@@ -128,7 +129,7 @@ describe('room budgets in npm run check', () => {
     expect(code, out).toBe(1)
     const lines = problemLines(out)
     expect(lines, out).toHaveLength(3)
-    expect(lines[0], out).toMatch(new RegExp(`^slides\\.md:${lineOf(md, '<p style')} \\(slide 5, click 0, light\\): text-size: text too small: 19\\.\\d px < 28 px at 1920x1080 \\(smallest text on the slide, <p>\\): "This paragraph is far too small to read"$`))
+    expect(lines[0], out).toMatch(new RegExp(`^slides\\.md:${lineOf(md, '<div style')} \\(slide 5, click 0, light\\): text-size: text too small: 19\\.\\d px < 28 px at 1920x1080 \\(smallest text on the slide, <div>\\): "This paragraph is far too small to read"$`))
     expect(lines[1], out).toMatch(new RegExp(`^slides\\.md:${lineOf(md, '```mermaid {scale: 0.4}')} \\(slide 6, click 0, light\\): text-size: text too small: 12\\.\\d px < 28 px at 1920x1080 \\(smallest text on the slide, Mermaid diagram 1, <p>\\): "(Guest kernel|Hypervisor)"$`))
     expect(lines[2], out).toMatch(new RegExp(`^slides\\.md:\\d+ \\(slide 7, click 0, light\\): words: too many words on screen: 60, budget 50 .*cut 10$`))
     expect(out).toMatch(/^budget: slide 7: 60 words on screen; /m)
