@@ -6,6 +6,9 @@
  * or page errors, Mermaid error boxes or empty diagrams, content outside the slide or clipped,
  * broken images, fonts that did not load, requests to any other host, and serious or critical
  * axe-core violations (contrast included). Every problem names its source file:line and slide.
+ * With a headmatter `talk:` block also the room budgets (scripts/lib/talk.ts), in the first
+ * scheme: text size floors at 1920x1080 (checks/text-size.ts) and words on screen at the last
+ * click step (checks/words.ts); a `budget:` line per slide gives the measured numbers.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -67,6 +70,10 @@ async function main(): Promise<number> {
       schemes: args.schemes,
       log: line => console.log(line),
     })
+    for (const b of result.budgets) {
+      const sizes = b.samples.sort((x, y) => x.px - y.px).map(x => `${x.role} ${x.px.toFixed(1)} px${x.diagram !== undefined ? ' (diagram)' : ''}`).join(', ')
+      console.log(`budget: slide ${b.no}: ${b.words === undefined ? 'exempt from words' : `${b.words} words on screen`}; smallest: ${sizes || 'no text'}`)
+    }
     const lines = result.problems.map(p => formatProblem(p, entryName))
     for (const line of lines)
       console.log(line)

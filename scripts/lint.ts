@@ -1,7 +1,9 @@
 /**
  * Fast, browser-free lint of the deck: `npm run lint [-- path/to/slides.md]`.
  *
- * Prints one line per problem, `file:LINE (slide N): message`, then a summary.
+ * With a headmatter `talk:` block (scripts/lib/talk.ts) it first prints the spoken minutes per
+ * chapter and in all (`time: …` lines). Then one line per problem, `file:LINE (slide N): message`,
+ * then a summary.
  * Exit 0: no problems. Exit 1: problems. Exit 2: the deck could not be loaded or linted.
  */
 import { existsSync } from 'node:fs'
@@ -29,7 +31,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(`lint: cannot load the deck ${entry}: ${e instanceof Error ? e.message : String(e)}`)
     return 2
   }
-  const { slides, problems } = await lintDeck(deck)
+  const { slides, problems, report } = await lintDeck(deck)
+  for (const line of report) console.log(line)
   for (const p of problems) console.log(formatProblem(p))
   const n = problems.length
   console.log(`lint: ${slides} slide${slides === 1 ? '' : 's'}, ${n} problem${n === 1 ? '' : 's'}`)

@@ -9,9 +9,13 @@ import { checkAccessibility } from './checks/axe'
 import { checkLayout } from './checks/layout'
 import { checkFonts, checkImages } from './checks/media'
 import { checkDiagrams } from './checks/mermaid'
+import { measureTextSizes, mergeSamples, textSizeFindings } from './checks/text-size'
+import type { TextSample } from './checks/text-size'
+import { countWordsOnScreen, wordsFindings } from './checks/words'
 import { SourceLocator } from './locate'
 import { dedupeProblems } from './problem'
 import { serveStatic } from '../static-server.ts'
+import { isReferencesSlide, readTalk } from '../talk.ts'
 import { visitSlides } from './visitor'
 
 export interface CheckOptions {
@@ -25,8 +29,19 @@ export interface CheckOptions {
   log?: (line: string) => void
 }
 
+/** What the room budgets measured on one slide (decks with a headmatter `talk:` block). */
+export interface SlideBudget {
+  no: number
+  /** Words on screen at the last click step; undefined on the cover and the references. */
+  words?: number
+  /** Smallest text of each role over all click steps, px at 1920x1080. */
+  samples: TextSample[]
+}
+
 export interface CheckResult {
   problems: Problem[]
+  /** Per slide, when the deck has a `talk:` block (measured in the first scheme only). */
+  budgets: SlideBudget[]
   slides: number
   steps: number
   schemes: Scheme[]
@@ -46,6 +61,12 @@ export async function checkBuiltDeck(opts: CheckOptions): Promise<CheckResult> {
   const declared = ['sans', 'serif', 'mono'].flatMap(k => String(fontsDecl[k] ?? '').split(',')).map(s => s.trim().replace(/^["']|["']$/g, '')).filter(Boolean)
   const numbers = opts.only ?? deck.slides.map(s => s.no)
   const bySlide = new Map(deck.slides.map(s => [s.no, s]))
+  // Room budgets (headmatter `talk:`): text sizes at every step, words at the last, in the first
+  // scheme only (sizes and words do not change with the scheme). Sizes are given at 1920x1080.
+  const talk = readTalk(deck.headmatter).budgets
+  const target = Math.min(1920 / width, 1080 / height)
+  const measured = new Map<number, SlideBudget>()
+  const exempt = (s: DeckSlide) => (s.frontmatter.layout ?? (s.no === 1 ? 'cover' : 'default')) === 'cover' || isReferencesSlide(s.content)
 
   const server = await serveStatic(opts.dist)
   const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS] })
@@ -70,6 +91,19 @@ export async function checkBuiltDeck(opts: CheckOptions): Promise<CheckResult> {
           ]
           if (last || opts.axeEveryStep)
             found.push(...await checkAccessibility(page, no))
+          if (talk && scheme === schemes[0]) {
+            const m = measured.get(no) ?? { no, samples: [] }
+            measured.set(no, m)
+            m.samples = mergeSamples(m.samples, await measureTextSizes(page, no, target))
+            if (last) {
+              found.push(...textSizeFindings(m.samples))
+              if (!exempt(bySlide.get(no)!)) {
+                m.words = await countWordsOnScreen(page, no)
+                if (talk.maxWordsOnScreen)
+                  found.push(...wordsFindings(m.words, talk.maxWordsOnScreen))
+              }
+            }
+          }
           return found
         },
       })
@@ -95,7 +129,7 @@ export async function checkBuiltDeck(opts: CheckOptions): Promise<CheckResult> {
     await browser.close()
     await server.close()
   }
-  return { problems: dedupeProblems(problems), slides: numbers.length, steps, schemes, ms: Date.now() - t0 }
+  return { problems: dedupeProblems(problems), budgets: [...measured.values()], slides: numbers.length, steps, schemes, ms: Date.now() - t0 }
 }
 
 function domProblems(visits: Visit[], bySlide: Map<number, DeckSlide>, locate: SourceLocator): Problem[] {

@@ -3,6 +3,7 @@ import type { Deck } from '../deck.ts'
 import { findRepoRoot, loadSeeds, seedsDir } from '../seeds.ts'
 import type { Seed } from '../seeds.ts'
 import { checkAssets, checkHeadmatterAssets } from './assets.ts'
+import { checkBudgets } from './budgets.ts'
 import { checkComponents } from './components.ts'
 import { checkFrontmatter, checkHeadmatterResolves } from './frontmatter.ts'
 import { checkMermaid, mermaidParser } from './mermaid.ts'
@@ -29,6 +30,8 @@ export interface LintOptions {
 export interface LintResult {
   slides: number
   problems: Problem[]
+  /** Lines to print before the problems: the spoken time per chapter when the deck has `talk:`. */
+  report: string[]
 }
 
 /** The deck's slides as the checks see them. */
@@ -51,7 +54,7 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
     problems.push({ file: e.file, line: e.line, no: near?.no ?? 1, check: 'deck', message: e.message.replaceAll(`${deck.root}/`, '') })
   }
   if (!first)
-    return { slides: 0, problems: [...problems, { file: relative(deck.root, deck.entry), line: 1, no: 1, check: 'deck', message: 'the deck has no slides' }] }
+    return { slides: 0, report: [], problems: [...problems, { file: relative(deck.root, deck.entry), line: 1, no: 1, check: 'deck', message: 'the deck has no slides' }] }
 
   const theme = typeof deck.headmatter.theme === 'string' ? deck.headmatter.theme : 'default'
   const schema = loadSchema(deck.root, theme)
@@ -85,5 +88,8 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
   if (hasMermaid)
     problems.push(...await checkMermaid(slides, options.mermaidParse ?? await mermaidParser(deck.root)))
 
-  return { slides: slides.length, problems: sortProblems(problems) }
+  const budgets = checkBudgets(slides, deck.headmatter)
+  problems.push(...budgets.problems)
+
+  return { slides: slides.length, problems: sortProblems(problems), report: budgets.report }
 }

@@ -198,6 +198,7 @@ export function loadSchema(root: string, theme = 'default'): SlidevSchema {
     ...interfaceMembers(dts, 'HeadmatterConfig'),
     ...frontmatterKeys,
     'config', // resolveConfig() merges `headmatter.config` too
+    'talk', // the room budgets (scripts/lib/talk.ts)
   ])
 
   const theme_ = themeDir(root, theme)

@@ -1,0 +1,108 @@
+import { parseTimeString } from '@slidev/parser/utils'
+
+/**
+ * The room budgets of a talk, from the headmatter's `talk:` block (a deck without one gets none
+ * of the budget rules):
+ *
+ *   duration: 30min          # Slidev's own key: the slot
+ *   talk:
+ *     questions: 5min        # reserved for questions; spoken time = duration - questions
+ *     wordsPerMinute: 130
+ *     maxSlides: 32
+ *     maxQuotesPerSlide: 2
+ *     maxWordsOnScreen: 50
+ *
+ * Each limit is optional: a rule is on when its key is set. Text size floors (below) are on
+ * whenever the block is there.
+ */
+export interface TalkBudgets {
+  /** Headmatter `duration` in seconds (Slidev's default: 30min). */
+  duration: number
+  /** `talk.questions` in seconds (default 0). */
+  questions: number
+  wordsPerMinute?: number
+  maxSlides?: number
+  maxQuotesPerSlide?: number
+  maxWordsOnScreen?: number
+}
+
+export const TALK_KEYS = ['questions', 'wordsPerMinute', 'maxSlides', 'maxQuotesPerSlide', 'maxWordsOnScreen'] as const
+
+/**
+ * Rendered text size floors in screen px at a 1920x1080 viewport: quotations and bullets,
+ * captions (attributions, source lines), everything else that is meant to be read.
+ */
+export const SIZE_FLOORS = { quote: 36, bullet: 36, caption: 20, text: 28 } as const
+export type SizeRole = keyof typeof SIZE_FLOORS
+
+/** The quotation component, counted by its tag (`<MailQuote …>` or `<mail-quote …>`). */
+export const QUOTE_TAGS = ['MailQuote', 'mail-quote']
+
+export interface TalkRead {
+  budgets?: TalkBudgets
+  /** What is wrong with the block: the key and why. */
+  errors: { key: string, message: string }[]
+}
+
+/** Reads and validates the `talk:` block; `budgets` is undefined when there is none. */
+export function readTalk(headmatter: Record<string, unknown>): TalkRead {
+  const talk = headmatter.talk
+  if (talk === undefined || talk === null)
+    return { errors: [] }
+  const errors: TalkRead['errors'] = []
+  if (typeof talk !== 'object' || Array.isArray(talk))
+    return { errors: [{ key: 'talk', message: `talk: must be a block of keys (${TALK_KEYS.join(', ')})` }] }
+  const t = talk as Record<string, unknown>
+  for (const key of Object.keys(t)) {
+    if (!(TALK_KEYS as readonly string[]).includes(key))
+      errors.push({ key: 'talk', message: `unknown key talk.${key} (known: ${TALK_KEYS.join(', ')})` })
+  }
+  const time = (key: string, value: unknown, fallback: number): number => {
+    if (value === undefined || value === null)
+      return fallback
+    try {
+      const { seconds, relative } = parseTimeString(value as string | number)
+      if (!relative && Number.isFinite(seconds) && seconds >= 0)
+        return seconds
+    }
+    catch {}
+    errors.push({ key: key === 'duration' ? 'duration' : 'talk', message: `${key === 'duration' ? 'duration' : `talk.${key}`} must be a time such as 30min or 5min, got ${JSON.stringify(value)}` })
+    return fallback
+  }
+  const count = (key: string): number | undefined => {
+    const v = t[key]
+    if (v === undefined || v === null)
+      return undefined
+    if (typeof v === 'number' && Number.isInteger(v) && v > 0)
+      return v
+    errors.push({ key: 'talk', message: `talk.${key} must be a positive whole number, got ${JSON.stringify(v)}` })
+    return undefined
+  }
+  const budgets: TalkBudgets = {
+    duration: time('duration', headmatter.duration, 30 * 60),
+    questions: time('questions', t.questions, 0),
+    wordsPerMinute: count('wordsPerMinute'),
+    maxSlides: count('maxSlides'),
+    maxQuotesPerSlide: count('maxQuotesPerSlide'),
+    maxWordsOnScreen: count('maxWordsOnScreen'),
+  }
+  if (budgets.questions >= budgets.duration)
+    errors.push({ key: 'talk', message: `talk.questions (${minutes(budgets.questions)}) leaves no time of the ${minutes(budgets.duration)} duration to speak` })
+  return { budgets, errors }
+}
+
+/** The references slide (exempt from the spoken script and the words-on-screen budget). */
+export function isReferencesSlide(content: string): boolean {
+  return /<References[\s/>]/.test(content)
+}
+
+/** "30 min", "4.5 min" */
+export function minutes(seconds: number): string {
+  const m = seconds / 60
+  return `${Number.isInteger(m) ? m : m.toFixed(1)} min`
+}
+
+/** Words as a reader counts them: runs of non-space holding a letter or a digit ("—" is not one). */
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter(w => /[\p{L}\p{N}]/u.test(w)).length
+}
