@@ -11,6 +11,7 @@ import { parseTimeString } from '@slidev/parser/utils'
  *     maxSlides: 32
  *     maxQuotesPerSlide: 2
  *     maxWordsOnScreen: 50
+ *     url: https://…          # where to get the slides and sources (the closing slide's QR code)
  *
  * Each limit is optional: a rule is on when its key is set. Text size floors (below) are on
  * whenever the block is there.
@@ -24,9 +25,11 @@ export interface TalkBudgets {
   maxSlides?: number
   maxQuotesPerSlide?: number
   maxWordsOnScreen?: number
+  /** `talk.url`: where the audience gets the slides and sources. */
+  url?: string
 }
 
-export const TALK_KEYS = ['questions', 'wordsPerMinute', 'maxSlides', 'maxQuotesPerSlide', 'maxWordsOnScreen'] as const
+export const TALK_KEYS = ['questions', 'wordsPerMinute', 'maxSlides', 'maxQuotesPerSlide', 'maxWordsOnScreen', 'url'] as const
 
 /**
  * Rendered text size floors in screen px at a 1920x1080 viewport: quotations and bullets,
@@ -85,10 +88,32 @@ export function readTalk(headmatter: Record<string, unknown>): TalkRead {
     maxSlides: count('maxSlides'),
     maxQuotesPerSlide: count('maxQuotesPerSlide'),
     maxWordsOnScreen: count('maxWordsOnScreen'),
+    url: address(t.url, errors),
   }
   if (budgets.questions >= budgets.duration)
     errors.push({ key: 'talk', message: `talk.questions (${minutes(budgets.questions)}) leaves no time of the ${minutes(budgets.duration)} duration to speak` })
   return { budgets, errors }
+}
+
+/** `talk.url` must be an absolute http(s) address, since a phone opens it from the QR code. */
+function address(value: unknown, errors: TalkRead['errors']): string | undefined {
+  if (value === undefined || value === null)
+    return undefined
+  try {
+    if (typeof value === 'string' && /^https?:$/.test(new URL(value).protocol))
+      return value
+  }
+  catch {}
+  errors.push({ key: 'talk', message: `talk.url must be an http(s) address, got ${JSON.stringify(value)}` })
+  return undefined
+}
+
+/**
+ * A `talk.url` on a domain reserved for examples (RFC 2606) is a placeholder the speaker has not
+ * replaced yet: worth a warning, not a failure, since the deck itself is fine.
+ */
+export function isPlaceholderUrl(url: string): boolean {
+  return /^(?:[\w-]+\.)*example\.(?:org|com|net)$/i.test(new URL(url).hostname)
 }
 
 /** The references slide (exempt from the spoken script and the words-on-screen budget). */

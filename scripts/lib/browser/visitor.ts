@@ -5,6 +5,7 @@ import type { Scheme } from './problem'
 import { EventLog } from './events'
 import { diagramsSettled } from './checks/mermaid'
 import { imagesSettled } from './checks/media'
+import { useColorScheme } from '../color-scheme'
 
 export interface StepContext {
   page: Page
@@ -55,6 +56,7 @@ export async function visitSlides(browser: Browser, opts: VisitOptions): Promise
     colorScheme: opts.scheme,
     reducedMotion: 'reduce',
   })
+  await useColorScheme(context, opts.scheme)
   await context.addInitScript(() => {
     // tsx (esbuild keepNames) wraps functions in __name(); the page has no such helper.
     (globalThis as unknown as { __name: (f: unknown) => unknown }).__name = (f: unknown) => f

@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium } from '../chromium.ts'
+import { useColorScheme } from '../color-scheme.ts'
 
 /** Launches the Chromium that `findChromium()` finds (throws ChromiumNotFoundError naming what to install). */
 export async function launchChromium(): Promise<Browser> {
@@ -60,6 +61,7 @@ export async function openPrint(browser: Browser, siteUrl: string, o: PrintOptio
     deviceScaleFactor: o.scale,
     colorScheme: o.dark ? 'dark' : 'light',
   })
+  await useColorScheme(context, o.dark ? 'dark' : 'light')
   const page = await context.newPage()
   page.setDefaultTimeout(o.timeoutMs)
   await page.emulateMedia({ colorScheme: o.dark ? 'dark' : 'light', media: 'screen' })

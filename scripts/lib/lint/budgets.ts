@@ -1,4 +1,4 @@
-import { countWords, isReferencesSlide, minutes, readTalk } from '../talk.ts'
+import { countWords, isPlaceholderUrl, isReferencesSlide, minutes, readTalk } from '../talk.ts'
 import type { TalkBudgets } from '../talk.ts'
 import { firstWords, quotations } from './quotes.ts'
 import { frontmatterKeyLine, lineAt } from './source.ts'
@@ -77,6 +77,8 @@ export function checkBudgets(slides: LintSlide[], headmatter: Record<string, unk
     return { problems, report: [] }
   const add = (s: LintSlide, line: number, message: string) => problems.push({ file: s.file, line, no: s.no, check: 'budgets', message })
   const report: string[] = []
+  if (b.url && isPlaceholderUrl(b.url))
+    report.push(`note: talk.url is a placeholder (${b.url}): set the address where you publish the slides before the talk (the closing slide's QR code encodes it)`)
 
   if (b.wordsPerMinute) {
     const chapters = chapterTimes(slides)
