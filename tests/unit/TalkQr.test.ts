@@ -1,20 +1,12 @@
 // @vitest-environment happy-dom
 import { mount } from '@vue/test-utils'
 import { encode } from 'uqr'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
-
-// The component reads the deck's headmatter through Slidev's public `configs`; the test sets it.
-const configs: { talk?: { url?: string } } = {}
-vi.mock('@slidev/client', () => ({ configs }))
-
-const { default: TalkQr } = await import('../../components/TalkQr.vue')
+import { describe, expect, it } from 'vitest'
+import TalkQr from '../../components/TalkQr.vue'
 
 describe('TalkQr', () => {
-  beforeEach(() => { delete configs.talk })
-
-  it('draws the QR code of talk.url and spells the address out', () => {
-    configs.talk = { url: 'https://talks.example.net/xen-ia64/' }
-    const wrapper = mount(TalkQr)
+  it('draws the QR code of the address and spells it out', () => {
+    const wrapper = mount(TalkQr, { props: { url: 'https://talks.example.net/xen-ia64/' } })
     const svg = wrapper.find('.talk-qr__code svg')
     expect(svg.exists()).toBe(true)
     // One dark square per set module: the drawing is the code of this very URL.
@@ -26,7 +18,7 @@ describe('TalkQr', () => {
     expect(wrapper.find('a').attributes('href')).toBe('https://talks.example.net/xen-ia64/')
   })
 
-  it('says what to set when the headmatter has no talk.url', () => {
+  it('says what to set when there is no address (no talk.url in the headmatter)', () => {
     const wrapper = mount(TalkQr)
     expect(wrapper.find('svg').exists()).toBe(false)
     expect(wrapper.text()).toContain('talk.url')
