@@ -29,7 +29,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(`lint: cannot load the deck ${entry}: ${e instanceof Error ? e.message : String(e)}`)
     return 2
   }
-  const { slides, problems } = await lintDeck(deck)
+  const { slides, problems, notices } = await lintDeck(deck)
+  for (const n of notices) console.log(n)
   for (const p of problems) console.log(formatProblem(p))
   const n = problems.length
   console.log(`lint: ${slides} slide${slides === 1 ? '' : 's'}, ${n} problem${n === 1 ? '' : 's'}`)

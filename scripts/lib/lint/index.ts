@@ -1,16 +1,15 @@
 import { relative } from 'node:path'
 import type { Deck } from '../deck.ts'
-import { findRepoRoot, loadSeeds, seedsDir } from '../seeds.ts'
-import type { Seed } from '../seeds.ts'
+import { findRepoRoot, loadThreadTexts, threadsDir } from '../threads.ts'
 import { checkAssets, checkHeadmatterAssets } from './assets.ts'
 import { checkComponents } from './components.ts'
 import { checkFrontmatter, checkHeadmatterResolves } from './frontmatter.ts'
 import { checkMermaid, mermaidParser } from './mermaid.ts'
 import type { MermaidParse } from './mermaid.ts'
 import { checkNotes, checkTitles } from './notes.ts'
-import { checkQuotes } from './quotes.ts'
 import { checkRemote, checkRemoteHeadmatter } from './remote.ts'
 import { iconNames, loadSchema } from './slidev-schema.ts'
+import { checkSources, loadRegistry, quotations, uncheckedNotice } from './sources.ts'
 import { fences, lintSlideFromSource } from './source.ts'
 import type { LintSlide } from './source.ts'
 import { sortProblems } from './types.ts'
@@ -20,8 +19,8 @@ export { formatProblem } from './types.ts'
 export type { Problem } from './types.ts'
 
 export interface LintOptions {
-  /** Folder of seed threads; default $SEEDS_DIR or ../shared/seeds next to the repository. */
-  seedsDir?: string
+  /** Folder of the archived thread texts; default $THREADS_DIR or ../shared/seeds next to the repository. */
+  threadsDir?: string
   /** Mermaid parser; default Mermaid's own, loaded on first use. */
   mermaidParse?: MermaidParse
 }
@@ -29,6 +28,8 @@ export interface LintOptions {
 export interface LintResult {
   slides: number
   problems: Problem[]
+  /** Lines to print once, before the problems (e.g. that the quotations went unchecked). */
+  notices: string[]
 }
 
 /** The deck's slides as the checks see them. */
@@ -51,7 +52,7 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
     problems.push({ file: e.file, line: e.line, no: near?.no ?? 1, check: 'deck', message: e.message.replaceAll(`${deck.root}/`, '') })
   }
   if (!first)
-    return { slides: 0, problems: [...problems, { file: relative(deck.root, deck.entry), line: 1, no: 1, check: 'deck', message: 'the deck has no slides' }] }
+    return { slides: 0, notices: [], problems: [...problems, { file: relative(deck.root, deck.entry), line: 1, no: 1, check: 'deck', message: 'the deck has no slides' }] }
 
   const theme = typeof deck.headmatter.theme === 'string' ? deck.headmatter.theme : 'default'
   const schema = loadSchema(deck.root, theme)
@@ -70,20 +71,19 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
   problems.push(...checkNotes(slides))
   problems.push(...checkTitles(slides))
 
-  const dir = options.seedsDir ?? seedsDir(deck.root)
-  let seeds: Seed[] | Error
-  try {
-    seeds = loadSeeds(dir)
+  const notices: string[] = []
+  const dir = options.threadsDir ?? threadsDir(deck.root)
+  const texts = loadThreadTexts(dir)
+  const nQuotes = slides.reduce((n, s) => n + quotations(s).length, 0)
+  if (!texts && nQuotes) {
+    const label = process.env.THREADS_DIR && !options.threadsDir ? dir : relative(findRepoRoot(deck.root), dir) || dir
+    notices.push(uncheckedNotice(label, nQuotes))
   }
-  catch (e) {
-    seeds = e instanceof Error ? e : new Error(String(e))
-  }
-  const label = process.env.SEEDS_DIR && !options.seedsDir ? dir : relative(findRepoRoot(deck.root), dir) || dir
-  problems.push(...checkQuotes(slides, seeds, label))
+  problems.push(...checkSources(slides, await loadRegistry(deck.root), { texts, root: deck.root }))
 
   const hasMermaid = slides.some(s => fences(s).some(f => f.lang === 'mermaid'))
   if (hasMermaid)
     problems.push(...await checkMermaid(slides, options.mermaidParse ?? await mermaidParser(deck.root)))
 
-  return { slides: slides.length, problems: sortProblems(problems) }
+  return { slides: slides.length, problems: sortProblems(problems), notices }
 }
