@@ -76,6 +76,24 @@ export function citations(slide: LintSlide): Citation[] {
   return out
 }
 
+/** Registry ids cited in a markdown file's text, in order of appearance (for the references). */
+export function citedIdsInText(markdown: string): string[] {
+  const out: string[] = []
+  const split = (v: string | undefined) => (v ?? '').split(/[\s,]+/).filter(Boolean)
+  for (const tag of tags(scannable(markdown))) {
+    if (tag.closing)
+      continue
+    if (QUOTE_TAGS.has(tag.name))
+      out.push(...split(staticAttr(tag, 'from')))
+    if (NOTE_TAGS.has(tag.name) || CLAIM_TAGS.has(tag.name))
+      out.push(...split(staticAttr(tag, 'refs')))
+    const by = CLAIM_TAGS.has(tag.name) ? staticAttr(tag, 'by') : undefined
+    if (by && looksLikeId(by))
+      out.push(by.trim())
+  }
+  return out
+}
+
 export interface Quotation {
   from: string | undefined
   /** The slot text (entities decoded). */
