@@ -112,7 +112,7 @@ function message(sender: string, date: string, line: number, body: string[]): Te
 function parseLore(lines: string[]): TextMessage[] {
   const out: TextMessage[] = []
   for (let i = 0; i < lines.length; i++) {
-    const head = /^@ (\d{4}-\d\d-\d\d \d\d:\d\d) (.+)$/.exec(lines[i]!)
+    const head = /^@ (\d{4}-\d\d-\d\d +\d?\d:\d\d) (.+)$/.exec(lines[i]!)
     if (!head || !lines[i - 1]?.startsWith('* '))
       continue
     // Body: after the blank line that ends the From:/To: header, up to "^ permalink".

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { normalizeWhitespace } from '../threads.ts'
 import type { TextMessage, ThreadText } from '../threads.ts'
@@ -167,6 +167,14 @@ function registryLocator(reg: Registry, root: string): (id: string) => { file: s
     }
   }
   walk(reg.dir)
+  // A registry may re-export entries from elsewhere (fixture decks do): look there too.
+  const index = join(reg.dir, 'index.ts')
+  for (const m of existsSync(index) ? readFileSync(index, 'utf8').matchAll(/from\s+['"](\.{1,2}\/[^'"]+)['"]/g) : []) {
+    const target = join(reg.dir, m[1]!)
+    const dir = target.endsWith('.ts') ? dirname(target) : target
+    if (!dir.startsWith(reg.dir) && existsSync(dir))
+      for (const f of readdirSync(dir)) if (f.endsWith('.ts') && !files.includes(join(dir, f))) files.push(join(dir, f))
+  }
   const texts = files.sort().map(f => ({ file: relative(root, f), lines: readFileSync(f, 'utf8').split('\n') }))
   const seen = new Map<string, number>()
   return (id) => {
