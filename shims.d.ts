@@ -5,3 +5,8 @@ declare module 'mermaid/dist/mermaid.esm.mjs' {
   const mermaid: typeof Mermaid
   export default mermaid
 }
+
+// setup/cited-sources.ts: the registry ids the deck cites, in deck order.
+declare module 'virtual:cited-sources' {
+  export const cited: string[]
+}

@@ -45,6 +45,12 @@ export interface Message {
    * the archived thread (sent privately, or only quoted in a reply).
    */
   quotedIn?: string
+  /**
+   * How lint finds this message in the thread text (never shown): the date exactly as the text's
+   * own header prints it, e.g. "2005-04-27 17:25", or `'whole'` when the text holds this one
+   * message under no dated header. Omitted when the words reach the thread only through `quotedIn`.
+   */
+  textAt?: string
 }
 
 /** A commit in a public repository. */

@@ -23,7 +23,7 @@ const cases: Case[] = [
   { name: 'lint-remote-image', exit: 1, at: 'slides.md:31 (slide 2):', keyword: /remote resource: <img src> loads https:\/\/example\.org\/logo\.png/ },
   { name: 'lint-unknown-component', exit: 1, at: 'slides.md:33 (slide 2):', keyword: /unknown component <FancyCallout>/ },
   { name: 'lint-missing-notes', exit: 1, at: 'slides.md:19 (slide 2):', keyword: /no speaker notes/ },
-  { name: 'lint-misquote', exit: 1, at: 'slides.md:43 (slide 3):', keyword: /quotation not found verbatim .*“A friend likes to say that…”/ },
+  { name: 'lint-misquote', exit: 1, at: 'slides.md:43 (slide 3):', keyword: /quotation not found verbatim in thread "widget-plan": “We should build the widget from…”/ },
   { name: 'lint-bad-frontmatter', exit: 1, at: 'slides.md:20 (slide 2):', keyword: /unknown layout "two-column"/ },
 ]
 
@@ -31,7 +31,8 @@ interface Run { code: number | null, stdout: string, stderr: string }
 
 function lint(args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/lint.ts', ...args], { env: { ...process.env, NO_COLOR: '1' } })
+    // The fixture decks quote an invented thread (tests/fixtures/threads), through tests/fixtures/_sources.
+    const child = spawn('npx', ['tsx', 'scripts/lint.ts', ...args], { env: { ...process.env, NO_COLOR: '1', THREADS_DIR: 'tests/fixtures/threads' } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString() })

@@ -17,7 +17,7 @@ describe('lintDeck on a deck with imports', () => {
     mkdirSync(seeds)
     writeFileSync(join(seeds, 's.txt'), 'words')
     let parsed = 0
-    const result = await lintDeck(await loadDeck(join(dir, 'slides.md')), { seedsDir: seeds, mermaidParse: async () => { parsed++ } })
+    const result = await lintDeck(await loadDeck(join(dir, 'slides.md')), { threadsDir: seeds, mermaidParse: async () => { parsed++ } })
     expect(parsed).toBe(1)
     expect(result.slides).toBe(3)
     expect(result.problems.map(formatProblem)).toEqual([

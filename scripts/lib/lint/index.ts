@@ -1,7 +1,6 @@
 import { relative } from 'node:path'
 import type { Deck } from '../deck.ts'
-import { findRepoRoot, loadSeeds, seedsDir } from '../seeds.ts'
-import type { Seed } from '../seeds.ts'
+import { findRepoRoot, loadThreadTexts, threadsDir } from '../threads.ts'
 import { checkAssets, checkHeadmatterAssets } from './assets.ts'
 import { checkBudgets } from './budgets.ts'
 import { checkComponents } from './components.ts'
@@ -9,9 +8,9 @@ import { checkFrontmatter, checkHeadmatterResolves } from './frontmatter.ts'
 import { checkMermaid, mermaidParser } from './mermaid.ts'
 import type { MermaidParse } from './mermaid.ts'
 import { checkNotes, checkTitles } from './notes.ts'
-import { checkQuotes } from './quotes.ts'
 import { checkRemote, checkRemoteHeadmatter } from './remote.ts'
 import { iconNames, loadSchema } from './slidev-schema.ts'
+import { checkSources, loadRegistry, quotations, uncheckedNotice } from './sources.ts'
 import { fences, lintSlideFromSource } from './source.ts'
 import type { LintSlide } from './source.ts'
 import { sortProblems } from './types.ts'
@@ -21,8 +20,8 @@ export { formatProblem } from './types.ts'
 export type { Problem } from './types.ts'
 
 export interface LintOptions {
-  /** Folder of seed threads; default $SEEDS_DIR or ../shared/seeds next to the repository. */
-  seedsDir?: string
+  /** Folder of the archived thread texts; default $THREADS_DIR or ../shared/seeds next to the repository. */
+  threadsDir?: string
   /** Mermaid parser; default Mermaid's own, loaded on first use. */
   mermaidParse?: MermaidParse
 }
@@ -30,7 +29,10 @@ export interface LintOptions {
 export interface LintResult {
   slides: number
   problems: Problem[]
-  /** Lines to print before the problems: the spoken time per chapter when the deck has `talk:`. */
+  /**
+   * Lines to print once, before the problems: that the quotations went unchecked, the spoken
+   * time per chapter when the deck has `talk:`.
+   */
   report: string[]
 }
 
@@ -73,16 +75,15 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
   problems.push(...checkNotes(slides))
   problems.push(...checkTitles(slides))
 
-  const dir = options.seedsDir ?? seedsDir(deck.root)
-  let seeds: Seed[] | Error
-  try {
-    seeds = loadSeeds(dir)
+  const notices: string[] = []
+  const dir = options.threadsDir ?? threadsDir(deck.root)
+  const texts = loadThreadTexts(dir)
+  const nQuotes = slides.reduce((n, s) => n + quotations(s).length, 0)
+  if (!texts && nQuotes) {
+    const label = process.env.THREADS_DIR && !options.threadsDir ? dir : relative(findRepoRoot(deck.root), dir) || dir
+    notices.push(uncheckedNotice(label, nQuotes))
   }
-  catch (e) {
-    seeds = e instanceof Error ? e : new Error(String(e))
-  }
-  const label = process.env.SEEDS_DIR && !options.seedsDir ? dir : relative(findRepoRoot(deck.root), dir) || dir
-  problems.push(...checkQuotes(slides, seeds, label))
+  problems.push(...checkSources(slides, await loadRegistry(deck.root), { texts, root: deck.root }))
 
   const hasMermaid = slides.some(s => fences(s).some(f => f.lang === 'mermaid'))
   if (hasMermaid)
@@ -91,5 +92,5 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
   const budgets = checkBudgets(slides, deck.headmatter)
   problems.push(...budgets.problems)
 
-  return { slides: slides.length, problems: sortProblems(problems), report: budgets.report }
+  return { slides: slides.length, problems: sortProblems(problems), report: [...notices, ...budgets.report] }
 }

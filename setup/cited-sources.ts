@@ -1,0 +1,52 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Plugin } from 'vite'
+import { citedIdsInText } from '../scripts/lib/lint/sources.ts'
+
+/**
+ * `virtual:cited-sources`: the registry ids the deck cites (`<MailQuote from>`, `<SourceNote refs>`,
+ * `<ClaimCheck by refs>` in slides.md and pages/*.md, outside comments and code), in deck order.
+ * `<References />` renders the references from it, in `slidev`, `slidev build` and `slidev export`
+ * alike (it is computed from the markdown at build time, not from Slidev's runtime data).
+ */
+export const CITED_ID = 'virtual:cited-sources'
+const RESOLVED = `\0${CITED_ID}`
+
+/** The deck's markdown files in deck order: slides.md, then pages/ by name. */
+export function deckFiles(root: string): string[] {
+  const pages = join(root, 'pages')
+  const md = existsSync(pages) ? readdirSync(pages).filter(f => f.endsWith('.md')).sort().map(f => join(pages, f)) : []
+  return [join(root, 'slides.md'), ...md].filter(f => existsSync(f))
+}
+
+/** Every id cited in the deck at `root`, first citation first, each once. */
+export function citedIds(root: string): string[] {
+  return [...new Set(deckFiles(root).flatMap(f => citedIdsInText(readFileSync(f, 'utf8'))))]
+}
+
+export function citedSources(root: string): Plugin {
+  let last = ''
+  const code = () => {
+    const ids = citedIds(root)
+    last = JSON.stringify(ids)
+    return `export const cited = ${last}\n`
+  }
+  return {
+    name: 'deck:cited-sources',
+    resolveId(id) {
+      return id === CITED_ID ? RESOLVED : undefined
+    },
+    load(id) {
+      return id === RESOLVED ? code() : undefined
+    },
+    handleHotUpdate({ file, server, modules }) {
+      if (!file.endsWith('.md') || JSON.stringify(citedIds(root)) === last)
+        return
+      const mod = server.moduleGraph.getModuleById(RESOLVED)
+      if (!mod)
+        return
+      server.moduleGraph.invalidateModule(mod)
+      return [...modules, mod]
+    },
+  }
+}

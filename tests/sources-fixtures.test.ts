@@ -1,0 +1,82 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+/**
+ * The source registry's checks through the lint CLI, on fixture decks that quote an invented
+ * thread (tests/fixtures/threads) through the fixture registry (tests/fixtures/_sources). Each
+ * broken deck is broken in one way and must be reported at the exact file:line. And the
+ * standalone case: with no thread texts, lint still passes a clean deck and says, once, that
+ * the quotations went unchecked.
+ */
+const FIXTURE_THREADS = 'tests/fixtures/threads'
+const empty = mkdtempSync(join(tmpdir(), 'threads-empty-'))
+
+interface Case {
+  name: string
+  deck: string
+  threads: string
+  exit: number
+  at?: string
+  keyword?: RegExp
+}
+
+const cases: Case[] = [
+  { name: 'clean, texts present', deck: 'sources-clean', threads: FIXTURE_THREADS, exit: 0 },
+  { name: 'clean, empty texts folder', deck: 'sources-clean', threads: empty, exit: 0 },
+  { name: 'clean, no texts folder', deck: 'sources-clean', threads: join(empty, 'absent'), exit: 0 },
+  { name: 'unknown id', deck: 'sources-unknown-id', threads: FIXTURE_THREADS, exit: 1, at: 'slides.md:43 (slide 3):', keyword: /unknown thread, message or record id "widget-2\.0"/ },
+  { name: 'unused entry', deck: 'sources-unused', threads: FIXTURE_THREADS, exit: 1, at: '../_sources/records.ts:4 (registry):', keyword: /record "widget-1\.0" is cited by no slide/ },
+  { name: 'wrong author', deck: 'sources-wrong-author', threads: FIXTURE_THREADS, exit: 1, at: 'slides.md:40 (slide 3):', keyword: /not Bob Example's own words in "bob-drift"; the thread shows them as written by Alice Example/ },
+  // Broken decks are still broken without the texts, except the quotation's author, which needs them.
+  { name: 'unknown id, no texts', deck: 'sources-unknown-id', threads: empty, exit: 1, at: 'slides.md:43 (slide 3):', keyword: /widget-2\.0/ },
+  { name: 'wrong author, no texts', deck: 'sources-wrong-author', threads: empty, exit: 0 },
+]
+
+interface Run { code: number | null, stdout: string, stderr: string }
+
+function lint(deck: string, threads: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'scripts/lint.ts', `tests/fixtures/${deck}/slides.md`], { env: { ...process.env, NO_COLOR: '1', THREADS_DIR: threads } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString() })
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString() })
+    child.on('error', reject)
+    child.on('close', code => resolve({ code, stdout, stderr }))
+  })
+}
+
+const runs = new Map<string, Run>()
+
+beforeAll(async () => {
+  const queue = [...cases]
+  await Promise.all([0, 1].map(async () => {
+    for (let c = queue.shift(); c; c = queue.shift())
+      runs.set(c.name, await lint(c.deck, c.threads))
+  }))
+}, 300_000)
+
+describe('source registry checks on the fixture decks', () => {
+  for (const c of cases) {
+    it(`${c.name}: exit ${c.exit}${c.at ? `, reports ${c.at}` : ''}`, () => {
+      const run = runs.get(c.name)!
+      const detail = `stdout:\n${run.stdout}\nstderr:\n${run.stderr}`
+      expect(run.code, detail).toBe(c.exit)
+      const problems = run.stdout.split('\n').filter(l => /^\S+:\d+ \((slide \d+|registry)\): /.test(l))
+      const notices = run.stdout.split('\n').filter(l => /not checked against the archived threads/.test(l))
+      expect(notices, detail).toHaveLength(c.threads === FIXTURE_THREADS ? 0 : 1)
+      if (c.threads !== FIXTURE_THREADS)
+        expect(notices[0], detail).toMatch(/set THREADS_DIR/)
+      if (c.exit === 0) {
+        expect(problems, detail).toEqual([])
+        return
+      }
+      expect(problems, detail).toHaveLength(1)
+      expect(problems[0]!.startsWith(c.at!), detail).toBe(true)
+      expect(problems[0], detail).toMatch(c.keyword!)
+    })
+  }
+})
