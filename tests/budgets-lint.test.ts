@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedsDir } from '../scripts/lib/seeds.ts'
+import { threadsDir } from '../scripts/lib/threads.ts'
 
 /**
  * Proof that the room budgets bite in `npm run lint`: small decks generated from
@@ -79,7 +79,7 @@ interface Run { code: number | null, stdout: string, stderr: string }
 
 function lint(entry: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, NO_COLOR: '1', SEEDS_DIR: process.env.SEEDS_DIR ?? seedsDir(ROOT) }
+    const env = { ...process.env, NO_COLOR: '1', THREADS_DIR: process.env.THREADS_DIR ?? threadsDir(ROOT) }
     const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/lint.ts', entry], { cwd: ROOT, env })
     let stdout = ''
     let stderr = ''

@@ -38,9 +38,6 @@ export const TALK_KEYS = ['questions', 'wordsPerMinute', 'maxSlides', 'maxQuotes
 export const SIZE_FLOORS = { quote: 36, bullet: 36, caption: 20, text: 28 } as const
 export type SizeRole = keyof typeof SIZE_FLOORS
 
-/** The quotation component, counted by its tag (`<MailQuote …>` or `<mail-quote …>`). */
-export const QUOTE_TAGS = ['MailQuote', 'mail-quote']
-
 export interface TalkRead {
   budgets?: TalkBudgets
   /** What is wrong with the block: the key and why. */

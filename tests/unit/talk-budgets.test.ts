@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { chapterTimes, checkBudgets, spokenWords } from '../../scripts/lib/lint/budgets.ts'
 import { lintSlidesFromMarkdown } from '../../scripts/lib/lint/source.ts'
-import { countWords, isReferencesSlide, readTalk } from '../../scripts/lib/talk.ts'
+import { countWords, isPlaceholderUrl, isReferencesSlide, readTalk } from '../../scripts/lib/talk.ts'
 
 describe('readTalk', () => {
   it('is off without a talk: block', () => {
@@ -13,13 +13,24 @@ describe('readTalk', () => {
     expect(budgets).toEqual({ duration: 1800, questions: 300, wordsPerMinute: 130, maxSlides: 32, maxQuotesPerSlide: 2, maxWordsOnScreen: 50 })
   })
   it('names bad values and unknown keys', () => {
-    const { errors } = readTalk({ duration: 'half an hour', talk: { questions: '40min', maxSlides: -1, wpm: 130 } })
+    const { errors } = readTalk({ duration: 'half an hour', talk: { questions: '40min', maxSlides: -1, wpm: 130, url: 'slides.pdf' } })
     expect(errors.map(e => e.message)).toEqual([
-      'unknown key talk.wpm (known: questions, wordsPerMinute, maxSlides, maxQuotesPerSlide, maxWordsOnScreen)',
+      'unknown key talk.wpm (known: questions, wordsPerMinute, maxSlides, maxQuotesPerSlide, maxWordsOnScreen, url)',
       'duration must be a time such as 30min or 5min, got "half an hour"',
       'talk.maxSlides must be a positive whole number, got -1',
+      'talk.url must be an http(s) address, got "slides.pdf"',
       'talk.questions (40 min) leaves no time of the 30 min duration to speak',
     ])
+  })
+})
+
+describe('talk.url', () => {
+  it('keeps an http(s) address and tells a reserved example domain (a placeholder) from a real one', () => {
+    expect(readTalk({ talk: { url: 'https://talks.example.org/x/' } }).budgets?.url).toBe('https://talks.example.org/x/')
+    expect(isPlaceholderUrl('https://example.org/xen-ia64-talk/')).toBe(true)
+    expect(isPlaceholderUrl('https://talks.example.com/x')).toBe(true)
+    expect(isPlaceholderUrl('https://lists.xenproject.org/')).toBe(false)
+    expect(isPlaceholderUrl('https://example.organic.net/')).toBe(false)
   })
 })
 

@@ -1,6 +1,6 @@
 import { countWords, isPlaceholderUrl, isReferencesSlide, minutes, readTalk } from '../talk.ts'
 import type { TalkBudgets } from '../talk.ts'
-import { firstWords, quotations } from './quotes.ts'
+import { firstWords, quotations } from './sources.ts'
 import { frontmatterKeyLine, lineAt } from './source.ts'
 import type { LintSlide } from './source.ts'
 import type { Problem } from './types.ts'
