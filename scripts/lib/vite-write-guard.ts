@@ -3,8 +3,10 @@
  * editor, and Slidev's MCP endpoint is off.
  *
  * - `POST`/`PUT`/`PATCH`/`DELETE` to `/__slidev/...` (Slidev's slide editor saves notes, content
- *   and frontmatter there, rewriting the .md file on disk) must carry an `Origin` that is a
- *   loopback address and names this very server (same host and port as the `Host` header).
+ *   and frontmatter there, rewriting the .md file on disk) and to `/@server-ref/...` or
+ *   `/@server-reactive/...` (vite-plugin-vue-server-ref: the presenter's position, drawings, and
+ *   snapshots, which Slidev writes to disk) must carry an `Origin` that is a loopback address
+ *   and names this very server (same host and port as the `Host` header).
  *   A browser always sends `Origin` on a POST, so a page from any other site open in the
  *   speaker's browser, or the remote proxy forwarding a phone's request, is refused with 403.
  *   A request without `Origin` (curl, scripts) is refused too: the editor is the only client.
@@ -16,6 +18,7 @@ import type { Connect, Plugin } from 'vite'
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+const WRITE_PREFIXES = ['/__slidev/', '/@server-ref/', '/@server-reactive/']
 
 export function pathOf(url: string | undefined): string {
   const raw = (url ?? '/').split(/[?#]/, 1)[0]!
@@ -53,9 +56,9 @@ export function refusal(req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>
   const path = pathOf(req.url)
   if (isMcpPath(path))
     return 'Slidev\'s MCP endpoint is turned off in this project (vite.config.ts)'
-  if (path.startsWith('/__slidev/') && !SAFE_METHODS.has((req.method ?? 'GET').toUpperCase())
+  if (WRITE_PREFIXES.some(p => path.startsWith(p)) && !SAFE_METHODS.has((req.method ?? 'GET').toUpperCase())
     && !isLocalEditorOrigin(req.headers.origin, req.headers.host))
-    return 'writes to the slides are accepted only from the local editor (loopback Origin of this server)'
+    return 'writes are accepted only from the local editor and presenter (loopback Origin of this server)'
   return undefined
 }
 

@@ -44,6 +44,11 @@ describe('write guard (vite.config.ts)', () => {
     expect(refusal(req('POST', '/__slidev/slides/1.json', { origin: 'https://evil.example' }))).toMatch(/local editor/)
     expect(refusal(req('POST', '/__slidev/slides/1.json'))).toMatch(/local editor/)
     expect(refusal(req('GET', '/__slidev/slides/1.json'))).toBeUndefined()
+    // vite-plugin-vue-server-ref: the presenter's position, drawings, snapshots (written to disk)
+    for (const url of ['/@server-reactive/nav', '/@server-reactive/snapshots?diff', '/@server-ref/nav']) {
+      expect(refusal(req('POST', url, { origin: 'https://evil.example' }))).toMatch(/local editor/)
+      expect(refusal(req('POST', url, { origin: 'http://localhost:3030' }))).toBeUndefined()
+    }
   })
   it('turns the MCP endpoint off', () => {
     for (const url of ['/__mcp', '/__mcp/', '/__mcp?x=1', '/%5F%5Fmcp'])

@@ -7,12 +7,14 @@
  *   WebSocket upgrade. POST /__remote/login with the password sets a random session token in an
  *   HttpOnly, SameSite=Strict cookie (kept in memory: a restart logs everyone out) and redirects
  *   to the page asked for. Failed logins are throttled per address.
- * - With a session: only GET and HEAD are forwarded (Slidev's editor writes, `POST /__slidev/...`,
- *   and anything else that writes answer 403), `/__mcp`, `/__open-in-editor` and `/__inspect`
- *   answer 403, and `/__slidev/slides/N.json` (which presenter mode reads for the notes) is
- *   answered without the raw source, the file path and the import chain.
- *   The WebSocket (Vite's HMR channel, which also carries Slidev's presenter/audience sync) is
- *   forwarded only with a session and a same-origin `Origin`.
+ * - With a session: GET and HEAD are forwarded, and one write: `POST /@server-reactive/nav`, the
+ *   presenter's "I am on slide N, click C" (Slidev's sync goes up as this POST and comes down to
+ *   every other view over Vite's HMR WebSocket), only with a same-origin `Origin`. Every other
+ *   write (Slidev's editor, `POST /__slidev/...`; drawings; snapshots, which write to disk)
+ *   answers 403, as do `/__mcp`, `/__open-in-editor` and `/__inspect`. `/__slidev/slides/N.json`
+ *   (which presenter mode reads for the notes) is answered without the raw source, the file path
+ *   and the import chain.
+ *   The WebSocket (Vite's HMR channel) is forwarded only with a session and a same-origin `Origin`.
  *
  * Proxying: http-proxy-3 (the maintained rewrite of http-proxy that Vite itself bundles).
  * Cookies: the `cookie` package (jshttp) parses and serializes the header.
@@ -29,6 +31,8 @@ import { isMcpPath, pathOf } from '../vite-write-guard.ts'
 export const COOKIE_NAME = 'deck_remote'
 export const LOGIN_PATH = '/__remote/login'
 const BLOCKED_PREFIXES = ['/__open-in-editor', '/__inspect']
+/** Slidev's presenter sync (vite-plugin-vue-server-ref): the only write the network may make. */
+const SYNC_PATHS = new Set(['/@server-reactive/nav', '/@server-ref/nav'])
 const MAX_FAILURES = 5
 const LOCKOUT_MS = 60_000
 
@@ -144,10 +148,10 @@ export async function startRemoteProxy(opts: RemoteProxyOptions): Promise<Remote
   }
 
   /** The browser's Origin, when sent, must be this proxy (the Host the browser talked to). */
-  function sameOrigin(req: IncomingMessage): boolean {
+  function sameOrigin(req: IncomingMessage, required = false): boolean {
     const origin = req.headers.origin
     if (origin === undefined)
-      return true
+      return !required
     try {
       return new URL(origin).host === (req.headers.host ?? '').toLowerCase()
     }
@@ -197,6 +201,11 @@ export async function startRemoteProxy(opts: RemoteProxyOptions): Promise<Remote
     const path = pathOf(req.url)
     const method = (req.method ?? 'GET').toUpperCase()
     const url = new URL(req.url ?? '/', 'http://proxy.invalid')
+    if (method !== 'GET' && method !== 'HEAD' && !(path === LOGIN_PATH && method === 'POST')) {
+      // A refused request's body is never read: do not keep its connection for the next one.
+      res.setHeader('Connection', 'close')
+      req.resume()
+    }
     if (path === LOGIN_PATH && method === 'POST')
       return login(req, res, safeNext(url.searchParams.get('next')))
     if (!hasSession(req)) {
@@ -209,6 +218,12 @@ export async function startRemoteProxy(opts: RemoteProxyOptions): Promise<Remote
     if (path === LOGIN_PATH) {
       res.writeHead(303, { Location: safeNext(url.searchParams.get('next')) })
       return void res.end()
+    }
+    if (method === 'POST' && SYNC_PATHS.has(path)) {
+      if (!sameOrigin(req, true))
+        return send(res, 403, '403 Forbidden: cross-origin sync\n')
+      // The loopback server's write guard (vite.config.ts) accepts only its own origin.
+      return proxy.web(req, res, { headers: { origin: target.origin } })
     }
     if (method !== 'GET' && method !== 'HEAD')
       return send(res, 403, '403 Forbidden: the remote view is read-only (edit the talk on the laptop)\n')
