@@ -201,14 +201,20 @@ export async function startRemoteProxy(opts: RemoteProxyOptions): Promise<Remote
     const path = pathOf(req.url)
     const method = (req.method ?? 'GET').toUpperCase()
     const url = new URL(req.url ?? '/', 'http://proxy.invalid')
-    if (method !== 'GET' && method !== 'HEAD' && !(path === LOGIN_PATH && method === 'POST')) {
-      // A refused request's body is never read: do not keep its connection for the next one.
-      res.setHeader('Connection', 'close')
-      req.resume()
+    // A refused request's body is never read: drop it, and do not reuse the connection.
+    const drain = () => {
+      if (method !== 'GET' && method !== 'HEAD') {
+        res.setHeader('Connection', 'close')
+        req.resume()
+      }
     }
+    const forwardedWrite = method === 'POST' && (path === LOGIN_PATH || SYNC_PATHS.has(path))
+    if (!forwardedWrite)
+      drain()
     if (path === LOGIN_PATH && method === 'POST')
       return login(req, res, safeNext(url.searchParams.get('next')))
     if (!hasSession(req)) {
+      drain()
       const next = safeNext(path === LOGIN_PATH ? url.searchParams.get('next') : `${url.pathname}${url.search}`)
       const wantsHtml = method === 'GET' && (req.headers.accept ?? '').includes('text/html')
       return wantsHtml
@@ -220,8 +226,10 @@ export async function startRemoteProxy(opts: RemoteProxyOptions): Promise<Remote
       return void res.end()
     }
     if (method === 'POST' && SYNC_PATHS.has(path)) {
-      if (!sameOrigin(req, true))
+      if (!sameOrigin(req, true)) {
+        drain()
         return send(res, 403, '403 Forbidden: cross-origin sync\n')
+      }
       // The loopback server's write guard (vite.config.ts) accepts only its own origin.
       return proxy.web(req, res, { headers: { origin: target.origin } })
     }
