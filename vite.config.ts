@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
+import { writeGuard } from './scripts/lib/vite-write-guard.ts'
 import { citedSources } from './setup/cited-sources.ts'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
@@ -8,6 +9,9 @@ export default defineConfig({
   plugins: [
     // virtual:cited-sources, read by components/References.vue.
     citedSources(root),
+    // Dev server: Slidev's MCP endpoint off, slide writes only from the local editor
+    // (see scripts/lib/vite-write-guard.ts and docs/presenting-and-exporting.md).
+    writeGuard(),
   ],
   resolve: {
     alias: {

@@ -1,7 +1,10 @@
 /**
- * `npm run build [-- --base /talks/xen-ia64/] [--out dist] [--no-pdf]`: the static site in dist/,
- * deployable under a base path, with the "Download as PDF" button pointing at the PDF placed next
- * to index.html (`<base><exportFilename>.pdf`). See docs/presenting-and-exporting.md.
+ * `npm run build [-- --base /talks/xen-ia64/] [--out dist] [--no-pdf] [--with-notes]`: the static
+ * site in dist/, deployable under a base path, with the "Download as PDF" button pointing at the
+ * PDF placed next to index.html (`<base><exportFilename>.pdf`). The speaker notes are left out
+ * (Slidev's `withoutNotes`: the site is for publishing, and anything in its JavaScript is public);
+ * `--with-notes` keeps them, for presenting from the built site (presenter mode shows them).
+ * See docs/presenting-and-exporting.md.
  */
 import { relative, resolve } from 'node:path'
 import { ChromiumNotFoundError } from './lib/chromium.ts'
@@ -13,10 +16,10 @@ import { createProgress } from './lib/export/progress.ts'
 import { serveStatic } from './lib/static-server.ts'
 import { slidevBuild } from './lib/export/slidev-build.ts'
 
-export interface BuildArgs { entry: string, out: string, base: string, pdf: boolean, timeoutMs: number }
+export interface BuildArgs { entry: string, out: string, base: string, pdf: boolean, timeoutMs: number, withNotes: boolean }
 
 export function parseBuildArgs(argv: readonly string[]): BuildArgs {
-  const a: BuildArgs = { entry: 'slides.md', out: 'dist', base: '/', pdf: true, timeoutMs: 60_000 }
+  const a: BuildArgs = { entry: 'slides.md', out: 'dist', base: '/', pdf: true, timeoutMs: 60_000, withNotes: false }
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.includes('=') ? [argv[i]!.slice(0, argv[i]!.indexOf('=')), argv[i]!.slice(argv[i]!.indexOf('=') + 1)] : [argv[i]!, undefined]
     const take = () => {
@@ -29,9 +32,11 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs {
     else if (flag === '--out' || flag === '-o') a.out = take()
     else if (flag === '--entry') a.entry = take()
     else if (flag === '--no-pdf') a.pdf = false
+    else if (flag === '--with-notes') a.withNotes = true
+    else if (flag === '--without-notes') a.withNotes = false
     else if (flag === '--timeout') a.timeoutMs = Number(take())
     else if (!flag.startsWith('-') && flag.endsWith('.md')) a.entry = flag
-    else throw new UsageError(`unknown argument ${flag} (use --base /path/, --out dir, --no-pdf)`)
+    else throw new UsageError(`unknown argument ${flag} (use --base /path/, --out dir, --no-pdf, --with-notes)`)
   }
   return a
 }
@@ -43,13 +48,14 @@ async function main(): Promise<void> {
   const deck = await loadDeck(args.entry)
   const stem = exportStem(deck.headmatter, deck.entry)
   const out = resolve(args.out)
-  progress.step(`building ${relative(process.cwd(), deck.entry)} into ${relative(process.cwd(), out)}/ (base ${args.base})…`)
+  progress.step(`building ${relative(process.cwd(), deck.entry)} into ${relative(process.cwd(), out)}/ (base ${args.base}, ${args.withNotes ? 'WITH speaker notes: do not publish' : 'without speaker notes'})…`)
   await slidevBuild({
     entry: deck.entry,
     outDir: out,
     base: args.base,
     download: args.pdf ? `${args.base}${stem}.pdf` : false,
     printRoute: args.pdf,
+    withoutNotes: !args.withNotes,
   })
   progress.step(`site built in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
   if (args.pdf) {

@@ -78,6 +78,10 @@ describe('argument parsing', () => {
     expect(parseBuildArgs(['--no-pdf', '--out=site'])).toMatchObject({ pdf: false, out: 'site' })
     expect(() => parseBuildArgs(['--download'])).toThrow(UsageError)
   })
+  it('leaves the speaker notes out of the built site unless --with-notes', () => {
+    expect(parseBuildArgs([])).toMatchObject({ withNotes: false })
+    expect(parseBuildArgs(['--with-notes'])).toMatchObject({ withNotes: true })
+  })
 })
 
 describe('atomic write', () => {
