@@ -30,7 +30,7 @@ export const records: SourceRecord[] = [
     date: '2007-02-13',
     subject: '[PATCH] i386: vMI backend for paravirt-ops',
   },
-  { id: 'linux-2.6.20', kind: 'release', project: 'Linux', version: '2.6.20', date: '2007-02-04' },
+  { id: 'linux-2.6.20', kind: 'release', project: 'Linux', version: '2.6.20', tag: 'v2.6.20', date: '2007-02-04' },
   { id: 'linux-i386-xen-2.6.23', kind: 'file', project: 'Linux', path: 'arch/i386/xen/', at: '2.6.23.17 (absent in 2.6.22.19)' },
   { id: 'linux-lguest-2.6.23', kind: 'file', project: 'Linux', path: 'drivers/lguest/', at: '2.6.23.17 (absent in 2.6.22.19)' },
 
@@ -38,7 +38,6 @@ export const records: SourceRecord[] = [
   { id: 'linux-ia64-paravirt-doc', kind: 'file', project: 'Linux', path: 'Documentation/ia64/paravirt_ops.txt', at: '2.6.27 (absent in 2.6.26)' },
   { id: 'linux-ia64-xen-makefile', kind: 'file', project: 'Linux', path: 'arch/ia64/xen/Makefile', at: '2.6.28 (absent in 2.6.27)' },
   { id: 'linux-ia64-xensetup', kind: 'file', project: 'Linux', path: 'arch/ia64/xen/xensetup.S', at: '2.6.28' },
-  { id: 'linux-ia64-xen-kconfig', kind: 'file', project: 'Linux', path: 'arch/ia64/xen/Kconfig', at: '2.6.28' },
   { id: 'linux-ia64-paravirt-patch', kind: 'file', project: 'Linux', path: 'arch/ia64/kernel/paravirt_patch.c', at: '2.6.30 (absent in 2.6.29)' },
   {
     id: 'yamahata-xen-summit-2008',
@@ -78,8 +77,8 @@ export const records: SourceRecord[] = [
     url: 'https://wiki.xenproject.org/wiki/Archived/Xen_Project_Release_Features_4.0_to_4.3',
   },
   { id: 'linux-ia64-xen-3.13', kind: 'file', project: 'Linux', path: 'arch/ia64/xen/', at: '3.13.0 (absent in 3.14.1)' },
-  { id: 'linux-3.14', kind: 'release', project: 'Linux', version: '3.14' },
-  { id: 'linux-6.7', kind: 'release', project: 'Linux', version: '6.7' },
+  { id: 'linux-3.14', kind: 'release', project: 'Linux', version: '3.14', tag: 'v3.14' },
+  { id: 'linux-6.7', kind: 'release', project: 'Linux', version: '6.7', tag: 'v6.7' },
   {
     id: 'phoronix-ia64-removed',
     kind: 'page',
@@ -89,6 +88,7 @@ export const records: SourceRecord[] = [
   },
 
   // The claims slide (ch. 7) checks two claims from chapter 2 against the early trees
+  // (it also cites story1's xen-import-changeset; the comparison slide cites story1's
+  // xen-mkbuildtree-april-2005 and linux-2.6.28-xen-kconfig)
   { id: 'xen-ia64-patch-linux-2.6.7', kind: 'file', project: 'Xen', path: 'xen/arch/ia64/patch/linux-2.6.7/', at: 'tree of 2005-02-14 ("Major ia64 update -- now boots dom0.")' },
-  { id: 'xen-mkbuildtree-thread', kind: 'file', project: 'Xen', path: 'xen/arch/ia64/tools/mkbuildtree', at: 'version of 2005-04-13, in force on 2005-04-27 (133 softlinked, 37 copied and patched, 12 stubbed)' },
 ]
