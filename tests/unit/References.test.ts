@@ -41,6 +41,12 @@ describe('References', () => {
     expect(text).not.toContain('4.2.0')
   })
 
+  it('shows only the groups asked for, so the list can run over two slides', () => {
+    const part = mount(References, { props: { show: 'code papers' } })
+    expect(part.findAll('h3').map(h => h.text())).toEqual(['Code history', 'Papers and pages'])
+    expect(part.text()).not.toContain('xen-devel')
+  })
+
   it('marks every entry as a caption for the size checks', () => {
     expect(wrapper.findAll('li').every(li => li.attributes('data-role') === 'caption')).toBe(true)
   })
