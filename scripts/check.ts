@@ -7,13 +7,12 @@
  * broken images, fonts that did not load, requests to any other host, and serious or critical
  * axe-core violations (contrast included). Every problem names its source file:line and slide.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { buildDeck } from './lib/browser/build'
 import { formatProblem } from './lib/browser/problem'
 import { checkBuiltDeck } from './lib/browser/run'
+import { ownedTempDir, sweepStale } from './lib/cleanup'
 import { loadDeck } from './lib/deck'
 
 interface Args { entry: string, dist?: string, axeEveryStep: boolean, only?: number[], schemes: ('light' | 'dark')[] }
@@ -50,11 +49,12 @@ async function main(): Promise<number> {
   const deck = await loadDeck(args.entry)
   const entryName = relative(deck.root, deck.entry)
   let dist = args.dist ? resolve(args.dist) : undefined
-  let tmp: string | undefined
+  sweepStale()
+  let tmp: ReturnType<typeof ownedTempDir> | undefined
   try {
     if (!dist) {
-      tmp = mkdtempSync(join(tmpdir(), 'deck-check-'))
-      dist = join(tmp, 'dist')
+      tmp = ownedTempDir('deck-check-')
+      dist = join(tmp.path, 'dist')
       console.log(`building ${args.entry}…`)
       await buildDeck(deck.entry, dist)
       console.log(`built in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
@@ -75,8 +75,7 @@ async function main(): Promise<number> {
     return result.problems.length ? 1 : 0
   }
   finally {
-    if (tmp)
-      rmSync(tmp, { recursive: true, force: true })
+    tmp?.remove()
   }
 }
 

@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { findChromium } from '../chromium.ts'
+import { ownedTempDir } from '../cleanup.ts'
 import { type Deck, loadDeck } from '../deck.ts'
 import { writeAtomically } from './atomic.ts'
 import { type Canvas, canvasOf, diagramErrors, launchChromium, openPrint } from './browser.ts'
@@ -10,6 +10,7 @@ import { type Format, FORMAT_LABELS, type OutputPaths, exportStem, outputPaths, 
 import { fitHandoutNotes, HANDOUT_MIN_PT, handoutHtml } from './handout.ts'
 import { pdfMetaFrom, setPdfMeta } from './pdf-meta.ts'
 import { notesToPlainText } from './notes.ts'
+import { sourceDate } from './source-date.ts'
 import type { Progress } from './progress.ts'
 import { serveStatic } from '../static-server.ts'
 import { slidevBuild } from './slidev-build.ts'
@@ -46,9 +47,9 @@ export async function runExport(o: ExportOptions): Promise<ExportOutcome> {
   const t0 = performance.now()
   findChromium() // fail before anything else if there is no browser
   let deck = await loadDeck(o.entry)
-  const work = await mkdtemp(join(tmpdir(), 'deck-export-'))
+  const work = ownedTempDir('deck-export-')
   try {
-    const site = join(work, 'site')
+    const site = join(work.path, 'site')
     o.progress.step(`building ${relative(process.cwd(), deck.entry)} (${deck.slides.length} slides) with Slidev…`)
     try {
       await slidevBuild({ entry: deck.entry, outDir: site, base: '/', download: false, printRoute: true })
@@ -71,7 +72,7 @@ export async function runExport(o: ExportOptions): Promise<ExportOutcome> {
     }
   }
   finally {
-    await rm(work, { recursive: true, force: true })
+    work.remove()
   }
 }
 
@@ -157,7 +158,7 @@ async function writePdf(page: Page, target: string, canvas: Canvas, pages: numbe
       printBackground: true,
       preferCSSPageSize: true,
     })
-    await setPdfMeta(tmp, pdfMetaFrom(deck.headmatter))
+    await setPdfMeta(tmp, { ...pdfMetaFrom(deck.headmatter), date: sourceDate(deck.root) })
   }, tmp => verifyPdf(tmp, pages).then(() => {}))
   o.progress.step(`${format}: ${target} (${pages} pages, ${((performance.now() - t) / 1000).toFixed(1)} s)`)
   return { format, path: target, pages }
@@ -233,7 +234,7 @@ async function writeHandout(browser: Browser, pngs: Shot[], target: string, deck
       o.progress.step(`handout: long notes set smaller to fit: ${fit.shrunk.map(s => `slide ${s.no} ${s.pt} pt`).join(', ')}`)
     await writeAtomically(target, async (tmp) => {
       await page.pdf({ path: tmp, format: 'A4', printBackground: true, preferCSSPageSize: true })
-      await setPdfMeta(tmp, { ...pdfMetaFrom(deck.headmatter), title: `${String(deck.headmatter.title ?? 'Slides')} — speaker notes` })
+      await setPdfMeta(tmp, { ...pdfMetaFrom(deck.headmatter), date: sourceDate(deck.root), title: `${String(deck.headmatter.title ?? 'Slides')} — speaker notes` })
     }, tmp => verifyPdf(tmp, pages).then(() => {}))
   }
   finally {

@@ -4,16 +4,16 @@ export interface Problem {
   file: string
   /** 1-based line in that file. */
   line: number
-  /** 1-based slide number, as Slidev shows it. */
+  /** 1-based slide number, as Slidev shows it; 0 for a file no slide uses (e.g. an image in public/). */
   no: number
   /** Short name of the check that found it, e.g. "mermaid". */
   check: string
   message: string
 }
 
-/** "pages/x.md:12 (slide 7): message" */
+/** "pages/x.md:12 (slide 7): message" ("(no slide)" for a file no slide uses) */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line} (slide ${p.no}): ${p.message}`
+  return `${p.file}:${p.line} (${p.no ? `slide ${p.no}` : 'no slide'}): ${p.message}`
 }
 
 /** Stable order: by slide, then file, then line. */
