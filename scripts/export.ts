@@ -7,7 +7,7 @@ import { relative } from 'node:path'
 import { ChromiumNotFoundError } from './lib/chromium.ts'
 import { ownedTempDir, sweepStale } from './lib/cleanup.ts'
 import { EXPORT_USAGE, parseExportArgs, UsageError } from './lib/export/args.ts'
-import { runExport } from './lib/export/pipeline.ts'
+import { ExportRefused, runExport } from './lib/export/pipeline.ts'
 import { createProgress } from './lib/export/progress.ts'
 
 async function main(): Promise<number> {
@@ -55,7 +55,11 @@ async function main(): Promise<number> {
 }
 
 main().then(code => process.exit(code), (e: unknown) => {
-  if (e instanceof ChromiumNotFoundError)
+  if (e instanceof ExportRefused) {
+    for (const line of e.lines) console.error(line)
+    console.error(`\nexport ${e.message}`)
+  }
+  else if (e instanceof ChromiumNotFoundError)
     console.error(`\n${e.message}`)
   else
     console.error(`\nexport failed: ${e instanceof Error ? e.message : String(e)}`)

@@ -4,6 +4,10 @@ import type { Browser, Page } from 'playwright-core'
 import { findChromium } from '../chromium.ts'
 import { ownedTempDir } from '../cleanup.ts'
 import { type Deck, loadDeck } from '../deck.ts'
+import { formatProblem as formatRendered } from '../browser/problem.ts'
+import { formatProblem, lintDeck } from '../lint/index.ts'
+import { explainBuildError } from './build-errors.ts'
+import { renderedProblems } from './rendered.ts'
 import { writeAtomically } from './atomic.ts'
 import { type Canvas, canvasOf, diagramErrors, launchChromium, openPrint } from './browser.ts'
 import { type Format, FORMAT_LABELS, type OutputPaths, exportStem, outputPaths, pngName } from './formats.ts'
@@ -20,6 +24,14 @@ export class ExportError extends Error {
   override name = 'ExportError'
   constructor(readonly format: Format | 'build', cause: unknown) {
     super(`${format === 'build' ? 'building the deck' : `${format} (${FORMAT_LABELS[format]})`} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+  }
+}
+
+/** The export stops before writing anything: the deck has problems (file:line (slide N) lines). */
+export class ExportRefused extends Error {
+  override name = 'ExportRefused'
+  constructor(readonly stage: string, readonly lines: string[]) {
+    super(`${stage}: ${lines.length} problem${lines.length === 1 ? '' : 's'}, nothing written`)
   }
 }
 
@@ -47,6 +59,11 @@ export async function runExport(o: ExportOptions): Promise<ExportOutcome> {
   const t0 = performance.now()
   findChromium() // fail before anything else if there is no browser
   let deck = await loadDeck(o.entry)
+  // The fast lint first: what it finds would print wrong (a dropped page, "Caf�", an empty caption…).
+  const lint = await lintDeck(deck)
+  if (lint.problems.length)
+    throw new ExportRefused('refused by the lint', lint.problems.map(formatProblem))
+  o.progress.step(`lint: ${lint.slides} slides, no problems`)
   const work = ownedTempDir('deck-export-')
   try {
     const site = join(work.path, 'site')
@@ -55,7 +72,8 @@ export async function runExport(o: ExportOptions): Promise<ExportOutcome> {
       await slidevBuild({ entry: deck.entry, outDir: site, base: '/', download: false, printRoute: true })
     }
     catch (e) {
-      throw new ExportError('build', e)
+      const line = explainBuildError(e instanceof Error ? e.message : String(e), deck)
+      throw line ? new ExportRefused('the build failed', [line]) : new ExportError('build', e)
     }
     const tBuild = performance.now()
     deck = await loadDeck(o.entry) // authors may have saved while it built: count what was built
@@ -129,7 +147,7 @@ async function guarded<T>(format: Format, fn: () => Promise<T>): Promise<T> {
     return await fn()
   }
   catch (e) {
-    throw e instanceof ExportError ? e : new ExportError(format, e)
+    throw e instanceof ExportError || e instanceof ExportRefused ? e : new ExportError(format, e)
   }
 }
 
@@ -143,6 +161,11 @@ async function open(browser: Browser, siteUrl: string, canvas: Canvas, deck: Dec
     const errors = await diagramErrors(page)
     if (errors.length)
       throw new Error(`a Mermaid diagram failed to render: ${errors[0]}`)
+    if (!clicks) {
+      const found = await renderedProblems(page, deck, o.dark ? 'dark' : 'light')
+      if (found.length)
+        throw new ExportRefused('refused after rendering', found.map(p => formatRendered(p)))
+    }
     return { page, count }
   })
 }

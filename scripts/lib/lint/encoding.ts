@@ -4,6 +4,7 @@ import type { Deck } from '../deck.ts'
 import type { Problem } from './types.ts'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
+const lenient = new TextDecoder('utf-8')
 
 /** 1-based numbers of the lines of `bytes` that are not valid UTF-8, with the first bad byte's column. */
 export function invalidUtf8Lines(bytes: Uint8Array): { line: number, column: number, byte: number }[] {
@@ -18,24 +19,16 @@ export function invalidUtf8Lines(bytes: Uint8Array): { line: number, column: num
       utf8.decode(slice)
     }
     catch {
-      let col = 0
-      while (col < slice.length && isValidPrefix(slice.subarray(0, col + 1))) col++
-      out.push({ line, column: col + 1, byte: slice[col] ?? 0 })
+      // The first replacement character of a lenient decode is where the bad byte is.
+      const text = lenient.decode(slice)
+      const col = text.indexOf('\uFFFD')
+      const at = Buffer.byteLength(text.slice(0, Math.max(0, col)))
+      out.push({ line, column: Math.max(0, col) + 1, byte: slice[at] ?? 0 })
     }
     start = i + 1
     line++
   }
   return out
-}
-
-function isValidPrefix(b: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(b, { stream: true })
-    return true
-  }
-  catch {
-    return false
-  }
 }
 
 /** Every markdown file of the deck (entry and `src:` pages) is UTF-8: a stray byte prints as "�". */
