@@ -14,6 +14,7 @@ import { formatProblem } from './lib/browser/problem'
 import { checkBuiltDeck } from './lib/browser/run'
 import { ownedTempDir, sweepStale } from './lib/cleanup'
 import { loadDeck } from './lib/deck'
+import { explainBuildError } from './lib/export/build-errors'
 
 interface Args { entry: string, dist?: string, axeEveryStep: boolean, only?: number[], schemes: ('light' | 'dark')[] }
 
@@ -56,7 +57,16 @@ async function main(): Promise<number> {
       tmp = ownedTempDir('deck-check-')
       dist = join(tmp.path, 'dist')
       console.log(`building ${args.entry}…`)
-      await buildDeck(deck.entry, dist)
+      try {
+        await buildDeck(deck.entry, dist)
+      }
+      catch (e) {
+        const line = explainBuildError(e instanceof Error ? e.message : String(e), deck)
+        if (!line)
+          throw e
+        console.log(line)
+        return 1
+      }
       console.log(`built in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
     }
     const result = await checkBuiltDeck({

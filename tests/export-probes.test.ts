@@ -9,6 +9,8 @@ import { BASE, PROBES, PROBES_DIR, ROOT, writeProbe } from './fixtures/probes.ts
 // small export deck plus one change) with file:line (slide N) and writes nothing; it leaves nothing
 // behind when killed; two exports of one commit are byte-identical. Three real exports in all
 // (one probe caught after rendering, two for reproducibility); the rest stop at the lint.
+// The Node the project declares (the `node` package), as `npm run export` uses, whatever runs vitest.
+const NODE = existsSync(join(ROOT, 'node_modules/.bin/node')) ? join(ROOT, 'node_modules/.bin/node') : process.execPath
 const hasChromium = existsSync('/usr/bin/chromium') || Boolean(process.env.CHROMIUM_PATH)
 
 interface Run { code: number | null, signal: NodeJS.Signals | null, out: string, pid: number }
@@ -16,7 +18,7 @@ interface Run { code: number | null, signal: NodeJS.Signals | null, out: string,
 /** `node --import tsx scripts/export.ts …`: one process, so a signal reaches the exporter itself. */
 function exportCli(args: string[], opts: { killAfter?: { when: (pid: number) => boolean, signal: NodeJS.Signals }, env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/export.ts', ...args], { cwd: ROOT, env: { ...process.env, ...opts.env } })
+    const child = spawn(NODE, ['--import', 'tsx', 'scripts/export.ts', ...args], { cwd: ROOT, env: { ...process.env, ...opts.env } })
     let out = ''
     child.stdout.on('data', (d: Buffer) => { out += d.toString() })
     child.stderr.on('data', (d: Buffer) => { out += d.toString() })
