@@ -61,7 +61,7 @@ export function imageDefect(bytes: Buffer, name: string): string | undefined {
   if (ext === '.webp')
     return bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP' && bytes.readUInt32LE(4) + 8 <= bytes.length ? undefined : 'not a WebP (bad RIFF header or truncated)'
   if (ext === '.svg')
-    return /<svg[\s>]/.test(bytes.toString('utf8')) ? undefined : 'not an SVG (no <svg> element)'
+    return /<svg[\s/>]/.test(bytes.toString('utf8')) ? undefined : 'not an SVG (no <svg> element)'
   return undefined
 }
 
