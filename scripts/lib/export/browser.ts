@@ -59,7 +59,6 @@ export async function openPrint(browser: Browser, siteUrl: string, o: PrintOptio
     viewport: { width: o.canvas.width, height: o.canvas.height * o.total },
     deviceScaleFactor: o.scale,
     colorScheme: o.dark ? 'dark' : 'light',
-    reducedMotion: 'reduce', // no transition caught half-way: the same layout on every run
   })
   const page = await context.newPage()
   page.setDefaultTimeout(o.timeoutMs)
@@ -95,17 +94,7 @@ export async function openPrint(browser: Browser, siteUrl: string, o: PrintOptio
     const c = document.getElementById('mermaid-rendering-container')
     if (c)
       c.style.display = 'none'
-    // Transitions and animations settled, then layout measured twice the same: under load a late
-    // style can still move text by a pixel, which would make two exports of one commit differ.
-    await Promise.all(document.getAnimations().map(a => a.finished.catch(() => {})))
-    for (let i = 0, last = ''; i < 20; i++) {
-      await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))
-      // (inline, not a helper: tsx would wrap a named helper in __name(), which the page lacks)
-      const now = [...document.querySelectorAll('.print-slide-container *')].slice(0, 2000).map(e => e.getBoundingClientRect().top).join()
-      if (now === last)
-        break
-      last = now
-    }
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))
   })
   const count = await page.locator('.print-slide-container').count()
   const diagrams = await page.evaluate(() => document.querySelectorAll('.mermaid').length)
