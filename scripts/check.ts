@@ -10,14 +10,14 @@
  * scheme: text size floors at 1920x1080 (checks/text-size.ts) and words on screen at the last
  * click step (checks/words.ts); a `budget:` line per slide gives the measured numbers.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { buildDeck } from './lib/browser/build'
 import { formatProblem } from './lib/browser/problem'
 import { checkBuiltDeck } from './lib/browser/run'
+import { ownedTempDir, sweepStale } from './lib/cleanup'
 import { loadDeck } from './lib/deck'
+import { explainBuildError } from './lib/export/build-errors'
 
 interface Args { entry: string, dist?: string, axeEveryStep: boolean, only?: number[], schemes: ('light' | 'dark')[] }
 
@@ -53,13 +53,23 @@ async function main(): Promise<number> {
   const deck = await loadDeck(args.entry)
   const entryName = relative(deck.root, deck.entry)
   let dist = args.dist ? resolve(args.dist) : undefined
-  let tmp: string | undefined
+  sweepStale()
+  let tmp: ReturnType<typeof ownedTempDir> | undefined
   try {
     if (!dist) {
-      tmp = mkdtempSync(join(tmpdir(), 'deck-check-'))
-      dist = join(tmp, 'dist')
+      tmp = ownedTempDir('deck-check-')
+      dist = join(tmp.path, 'dist')
       console.log(`building ${args.entry}…`)
-      await buildDeck(deck.entry, dist)
+      try {
+        await buildDeck(deck.entry, dist)
+      }
+      catch (e) {
+        const line = explainBuildError(e instanceof Error ? e.message : String(e), deck)
+        if (!line)
+          throw e
+        console.log(line)
+        return 1
+      }
       console.log(`built in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
     }
     const result = await checkBuiltDeck({
@@ -82,8 +92,7 @@ async function main(): Promise<number> {
     return result.problems.length ? 1 : 0
   }
   finally {
-    if (tmp)
-      rmSync(tmp, { recursive: true, force: true })
+    tmp?.remove()
   }
 }
 

@@ -3,12 +3,11 @@
  * `tsx scripts/export.ts <pdf|clicks|png|pptx|handout|all>… [--out dir] [--dark] [--soak n]`.
  * See docs/presenting-and-exporting.md.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { relative } from 'node:path'
 import { ChromiumNotFoundError } from './lib/chromium.ts'
+import { ownedTempDir, sweepStale } from './lib/cleanup.ts'
 import { EXPORT_USAGE, parseExportArgs, UsageError } from './lib/export/args.ts'
-import { runExport } from './lib/export/pipeline.ts'
+import { ExportRefused, runExport } from './lib/export/pipeline.ts'
 import { createProgress } from './lib/export/progress.ts'
 
 async function main(): Promise<number> {
@@ -28,8 +27,12 @@ async function main(): Promise<number> {
     return 0
   }
   const progress = createProgress('export')
+  const swept = sweepStale(args.outDir)
+  if (swept.length)
+    progress.step(`removed ${swept.length} leftover${swept.length === 1 ? '' : 's'} of interrupted runs`)
   if (args.soak) {
-    const dir = await mkdtemp(join(tmpdir(), 'deck-soak-'))
+    const soak = ownedTempDir('deck-soak-')
+    const dir = soak.path
     const times: number[] = []
     try {
       for (let i = 1; i <= args.soak; i++) {
@@ -39,7 +42,7 @@ async function main(): Promise<number> {
       }
     }
     finally {
-      await rm(dir, { recursive: true, force: true })
+      soak.remove()
     }
     progress.done(`soak: ${args.soak} PDF exports in a row, all complete; ${times.map(t => (t / 1000).toFixed(1)).join(' / ')} s`)
     return 0
@@ -52,7 +55,11 @@ async function main(): Promise<number> {
 }
 
 main().then(code => process.exit(code), (e: unknown) => {
-  if (e instanceof ChromiumNotFoundError)
+  if (e instanceof ExportRefused) {
+    for (const line of e.lines) console.error(line)
+    console.error(`\nexport ${e.message}`)
+  }
+  else if (e instanceof ChromiumNotFoundError)
     console.error(`\n${e.message}`)
   else
     console.error(`\nexport failed: ${e instanceof Error ? e.message : String(e)}`)

@@ -81,6 +81,7 @@ export function deckMermaidConfig(scheme: ColorScheme): MermaidConfig {
   return {
     startOnLoad: false,
     theme: 'base',
+    handDrawnSeed: 1, deterministicIds: true, deterministicIDSeed: 'deck', // reproducible exports (rough shapes, element ids)
     darkMode: scheme === 'dark',
     fontFamily: '"IBM Plex Sans", sans-serif',
     themeVariables: {

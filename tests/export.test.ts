@@ -66,7 +66,9 @@ describe('scripts/export.ts', () => {
     writeFileSync(previous, 'the previous PDF')
     const r = exportCli(['pdf', '--entry', BROKEN, '--out', out])
     expect(r.code).not.toBe(0)
-    expect(r.out).toMatch(/pdf .*failed: a Mermaid diagram failed to render/)
+    // the lint, run first, finds the broken diagram: nothing is built or written
+    expect(r.out).toMatch(/slides\.md:15 \(slide 1\): Mermaid: Parse error/)
+    expect(r.out).toMatch(/export refused by the lint: \d+ problems, nothing written/)
     expect(readFileSync(previous, 'utf8')).toBe('the previous PDF')
     expect(readdirSync(out)).toEqual(['export-fixture.pdf'])
   }, 300_000)

@@ -136,15 +136,18 @@ function domProblems(visits: Visit[], bySlide: Map<number, DeckSlide>, locate: S
   const out: Problem[] = []
   for (const v of visits) {
     const slide = bySlide.get(v.no)!
-    for (const { click, finding } of v.findings) {
-      const line = (finding.diagram !== undefined ? slide.mermaidLines[finding.diagram] : undefined)
-        ?? locate.find(slide, finding.needle)
-        ?? locate.findText(slide, finding.text)
-        ?? slide.contentLine
-      out.push({ slide, line, click, scheme: v.scheme, kind: finding.kind, message: finding.message })
-    }
+    for (const { click, finding } of v.findings)
+      out.push({ slide, line: findingLine(slide, finding, locate), click, scheme: v.scheme, kind: finding.kind, message: finding.message })
   }
   return out
+}
+
+/** The source line of what an in-page check found: its diagram's fence, its needle, its text, else the slide's first content line. */
+export function findingLine(slide: DeckSlide, finding: Finding, locate: SourceLocator): number {
+  return (finding.diagram !== undefined ? slide.mermaidLines[finding.diagram] : undefined)
+    ?? locate.find(slide, finding.needle)
+    ?? locate.findText(slide, finding.text)
+    ?? slide.contentLine
 }
 
 function eventProblems(visits: Visit[], bySlide: Map<number, DeckSlide>, locate: SourceLocator, scheme: Scheme): Problem[] {

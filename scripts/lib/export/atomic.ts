@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { own } from '../cleanup.ts'
 
 /** A sibling temp path (same folder, so the final rename is atomic on one filesystem). */
 export function tempPathFor(target: string, tag = `${process.pid}-${Date.now().toString(36)}`): string {
@@ -19,6 +20,7 @@ export async function writeAtomically<T>(
 ): Promise<T> {
   await mkdir(dirname(target), { recursive: true })
   const tmp = tempPathFor(target)
+  const release = own(tmp) // removed on SIGINT/SIGTERM too; the next run sweeps it after a SIGKILL
   try {
     const produced = await produce(tmp)
     await verify(tmp, produced)
@@ -27,6 +29,7 @@ export async function writeAtomically<T>(
   }
   finally {
     await rm(tmp, { recursive: true, force: true })
+    release()
   }
 }
 

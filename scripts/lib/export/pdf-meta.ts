@@ -1,11 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import { PDFDocument } from 'pdf-lib'
+import { createHash } from 'node:crypto'
+import { PDFArray, PDFDocument, PDFHexString } from 'pdf-lib'
 
 export interface PdfMeta {
   title?: string
   author?: string
   subject?: string
   keywords?: string[]
+  /** Creation and modification date (see source-date.ts); the same for every export of a commit. */
+  date?: Date
 }
 
 /** The PDF metadata Slidev's own export sets, from the deck's headmatter. */
@@ -20,8 +23,17 @@ export function pdfMetaFrom(headmatter: Record<string, unknown>): PdfMeta {
   }
 }
 
+/**
+ * Sets the metadata and makes the file reproducible: fixed dates and producer instead of
+ * Chromium's and pdf-lib's clocks, and a document /ID derived from the content instead of
+ * Chromium's random one.
+ */
 export async function setPdfMeta(file: string, meta: PdfMeta): Promise<void> {
-  const doc = await PDFDocument.load(await readFile(file))
+  const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false })
+  const date = meta.date ?? new Date(0)
+  doc.setCreationDate(date)
+  doc.setModificationDate(date)
+  doc.setProducer('Chromium (Skia/PDF), pdf-lib')
   if (meta.title)
     doc.setTitle(meta.title)
   if (meta.author)
@@ -31,5 +43,11 @@ export async function setPdfMeta(file: string, meta: PdfMeta): Promise<void> {
   if (meta.keywords)
     doc.setKeywords(meta.keywords)
   doc.setCreator('Slidev (scripts/export.ts)')
+  delete doc.context.trailerInfo.ID
+  const id = createHash('sha256').update(await doc.save()).digest('hex').slice(0, 32)
+  doc.context.trailerInfo.ID = PDFArray.withContext(doc.context)
+  const arr = doc.context.trailerInfo.ID as PDFArray
+  arr.push(PDFHexString.of(id))
+  arr.push(PDFHexString.of(id))
   await writeFile(file, await doc.save())
 }

@@ -1,15 +1,20 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { findChromium } from '../chromium.ts'
+import { ownedTempDir } from '../cleanup.ts'
 import { type Deck, loadDeck } from '../deck.ts'
+import { formatProblem as formatRendered } from '../browser/problem.ts'
+import { formatProblem, lintDeck } from '../lint/index.ts'
+import { explainBuildError } from './build-errors.ts'
+import { renderedProblems } from './rendered.ts'
 import { writeAtomically } from './atomic.ts'
 import { type Canvas, canvasOf, diagramErrors, launchChromium, openPrint } from './browser.ts'
 import { type Format, FORMAT_LABELS, type OutputPaths, exportStem, outputPaths, pngName } from './formats.ts'
 import { fitHandoutNotes, HANDOUT_MIN_PT, handoutHtml } from './handout.ts'
 import { pdfMetaFrom, setPdfMeta } from './pdf-meta.ts'
 import { notesToPlainText } from './notes.ts'
+import { sourceDate } from './source-date.ts'
 import type { Progress } from './progress.ts'
 import { serveStatic } from '../static-server.ts'
 import { slidevBuild } from './slidev-build.ts'
@@ -19,6 +24,14 @@ export class ExportError extends Error {
   override name = 'ExportError'
   constructor(readonly format: Format | 'build', cause: unknown) {
     super(`${format === 'build' ? 'building the deck' : `${format} (${FORMAT_LABELS[format]})`} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+  }
+}
+
+/** The export stops before writing anything: the deck has problems (file:line (slide N) lines). */
+export class ExportRefused extends Error {
+  override name = 'ExportRefused'
+  constructor(readonly stage: string, readonly lines: string[]) {
+    super(`${stage}: ${lines.length} problem${lines.length === 1 ? '' : 's'}, nothing written`)
   }
 }
 
@@ -46,15 +59,21 @@ export async function runExport(o: ExportOptions): Promise<ExportOutcome> {
   const t0 = performance.now()
   findChromium() // fail before anything else if there is no browser
   let deck = await loadDeck(o.entry)
-  const work = await mkdtemp(join(tmpdir(), 'deck-export-'))
+  // The fast lint first: what it finds would print wrong (a dropped page, "Caf�", an empty caption…).
+  const lint = await lintDeck(deck)
+  if (lint.problems.length)
+    throw new ExportRefused('refused by the lint', lint.problems.map(formatProblem))
+  o.progress.step(`lint: ${lint.slides} slides, no problems`)
+  const work = ownedTempDir('deck-export-')
   try {
-    const site = join(work, 'site')
+    const site = join(work.path, 'site')
     o.progress.step(`building ${relative(process.cwd(), deck.entry)} (${deck.slides.length} slides) with Slidev…`)
     try {
       await slidevBuild({ entry: deck.entry, outDir: site, base: '/', download: false, printRoute: true })
     }
     catch (e) {
-      throw new ExportError('build', e)
+      const line = explainBuildError(e instanceof Error ? e.message : String(e), deck)
+      throw line ? new ExportRefused('the build failed', [line]) : new ExportError('build', e)
     }
     const tBuild = performance.now()
     deck = await loadDeck(o.entry) // authors may have saved while it built: count what was built
@@ -71,7 +90,7 @@ export async function runExport(o: ExportOptions): Promise<ExportOutcome> {
     }
   }
   finally {
-    await rm(work, { recursive: true, force: true })
+    work.remove()
   }
 }
 
@@ -128,7 +147,7 @@ async function guarded<T>(format: Format, fn: () => Promise<T>): Promise<T> {
     return await fn()
   }
   catch (e) {
-    throw e instanceof ExportError ? e : new ExportError(format, e)
+    throw e instanceof ExportError || e instanceof ExportRefused ? e : new ExportError(format, e)
   }
 }
 
@@ -142,6 +161,11 @@ async function open(browser: Browser, siteUrl: string, canvas: Canvas, deck: Dec
     const errors = await diagramErrors(page)
     if (errors.length)
       throw new Error(`a Mermaid diagram failed to render: ${errors[0]}`)
+    if (!clicks) {
+      const found = await renderedProblems(page, deck, o.dark ? 'dark' : 'light')
+      if (found.length)
+        throw new ExportRefused('refused after rendering', found.map(p => formatRendered(p)))
+    }
     return { page, count }
   })
 }
@@ -157,7 +181,7 @@ async function writePdf(page: Page, target: string, canvas: Canvas, pages: numbe
       printBackground: true,
       preferCSSPageSize: true,
     })
-    await setPdfMeta(tmp, pdfMetaFrom(deck.headmatter))
+    await setPdfMeta(tmp, { ...pdfMetaFrom(deck.headmatter), date: sourceDate(deck.root) })
   }, tmp => verifyPdf(tmp, pages).then(() => {}))
   o.progress.step(`${format}: ${target} (${pages} pages, ${((performance.now() - t) / 1000).toFixed(1)} s)`)
   return { format, path: target, pages }
@@ -233,7 +257,7 @@ async function writeHandout(browser: Browser, pngs: Shot[], target: string, deck
       o.progress.step(`handout: long notes set smaller to fit: ${fit.shrunk.map(s => `slide ${s.no} ${s.pt} pt`).join(', ')}`)
     await writeAtomically(target, async (tmp) => {
       await page.pdf({ path: tmp, format: 'A4', printBackground: true, preferCSSPageSize: true })
-      await setPdfMeta(tmp, { ...pdfMetaFrom(deck.headmatter), title: `${String(deck.headmatter.title ?? 'Slides')} — speaker notes` })
+      await setPdfMeta(tmp, { ...pdfMetaFrom(deck.headmatter), date: sourceDate(deck.root), title: `${String(deck.headmatter.title ?? 'Slides')} — speaker notes` })
     }, tmp => verifyPdf(tmp, pages).then(() => {}))
   }
   finally {

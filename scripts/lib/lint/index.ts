@@ -1,18 +1,23 @@
+import { readFileSync } from 'node:fs'
 import { relative } from 'node:path'
 import type { Deck } from '../deck.ts'
 import { findRepoRoot, loadThreadTexts, threadsDir } from '../threads.ts'
 import { checkAssets, checkHeadmatterAssets } from './assets.ts'
 import { checkBudgets } from './budgets.ts'
 import { checkComponents } from './components.ts'
+import { checkEncoding } from './encoding.ts'
 import { checkFrontmatter, checkHeadmatterResolves } from './frontmatter.ts'
+import { checkImageFiles } from './images.ts'
 import { checkMermaid, mermaidParser } from './mermaid.ts'
 import type { MermaidParse } from './mermaid.ts'
 import { checkNotes, checkTitles } from './notes.ts'
+import { checkRequiredProps, componentsWithRequiredProps } from './props.ts'
 import { checkRemote, checkRemoteHeadmatter } from './remote.ts'
 import { iconNames, loadSchema } from './slidev-schema.ts'
 import { checkSources, loadRegistry, quotations, uncheckedNotice } from './sources.ts'
 import { fences, lintSlideFromSource } from './source.ts'
 import type { LintSlide } from './source.ts'
+import { checkTemplates } from './template.ts'
 import { sortProblems } from './types.ts'
 import type { Problem } from './types.ts'
 
@@ -46,6 +51,9 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
   const slides = lintSlides(deck)
   const problems: Problem[] = []
   const first = slides[0]
+  const entryFile = relative(deck.root, deck.entry)
+  if (readFileSync(deck.entry, 'utf8').trim() === '')
+    return { slides: 0, report: [], problems: [{ file: entryFile, line: 1, no: 1, check: 'deck', message: 'the deck is empty: write at least one slide' }] }
 
   // Problems Slidev's loader itself found (an import that does not exist, …).
   for (const e of deck.errors) {
@@ -56,12 +64,16 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
     problems.push({ file: e.file, line: e.line, no: near?.no ?? 1, check: 'deck', message: e.message.replaceAll(`${deck.root}/`, '') })
   }
   if (!first)
-    return { slides: 0, report: [], problems: [...problems, { file: relative(deck.root, deck.entry), line: 1, no: 1, check: 'deck', message: 'the deck has no slides' }] }
+    return { slides: 0, report: [], problems: [...problems, { file: entryFile, line: 1, no: 1, check: 'deck', message: 'the deck has no slides' }] }
 
   const theme = typeof deck.headmatter.theme === 'string' ? deck.headmatter.theme : 'default'
   const schema = loadSchema(deck.root, theme)
 
+  problems.push(...checkEncoding(deck))
   problems.push(...checkFrontmatter(slides, schema))
+  problems.push(...checkTemplates(slides))
+  problems.push(...checkRequiredProps(slides, componentsWithRequiredProps(deck.root)))
+  problems.push(...checkImageFiles(slides, deck.root))
   problems.push(...checkHeadmatterResolves(first, deck.headmatter, deck.entry))
   problems.push(...checkComponents(slides, {
     components: schema.components,

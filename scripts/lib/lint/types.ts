@@ -4,16 +4,19 @@ export interface Problem {
   file: string
   /** 1-based line in that file. */
   line: number
-  /** 1-based slide number, as Slidev shows it; 0 for a problem in the source registry (sources/). */
+  /**
+   * 1-based slide number, as Slidev shows it; 0 where no slide is concerned: an entry of the
+   * source registry (sources/), or a file no slide uses (e.g. an image in public/).
+   */
   no: number
   /** Short name of the check that found it, e.g. "mermaid". */
   check: string
   message: string
 }
 
-/** "pages/x.md:12 (slide 7): message"; "sources/messages.ts:40 (registry): message" */
+/** "pages/x.md:12 (slide 7): …", "sources/messages.ts:40 (registry): …", "public/x.png:1 (no slide): …" */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line} (${p.no ? `slide ${p.no}` : 'registry'}): ${p.message}`
+  return `${p.file}:${p.line} (${p.no ? `slide ${p.no}` : p.file.startsWith('sources/') ? 'registry' : 'no slide'}): ${p.message}`
 }
 
 /** Stable order: by slide, then file, then line. */

@@ -13,7 +13,8 @@ export async function checkLayout(page: Page, no: number): Promise<Finding[]> {
   return page.evaluate(({ no, tol }) => {
     const out: { kind: string, message: string, text: string }[] = []
     const slide = document.querySelector<HTMLElement>(`.slidev-page-${no}`)
-    const canvas = document.querySelector<HTMLElement>('#slide-content') ?? slide
+    // The slide's own canvas (the print view holds one per slide), else the page's.
+    const canvas = slide?.closest<HTMLElement>('#slide-content') ?? document.querySelector<HTMLElement>('#slide-content') ?? slide
     if (!slide || !canvas)
       return out
     const c = canvas.getBoundingClientRect()
