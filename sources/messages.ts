@@ -34,6 +34,7 @@ export const messages: Message[] = [
     date: '2005-04-28',
     dateNote: 'quoted by Dan, replying to Keir, without its time',
     quotedIn: 'dan-vcpu-t',
+    quotedNote: 'replying to Keir',
   },
   {
     id: 'dan-vcpu-t',
@@ -49,7 +50,8 @@ export const messages: Message[] = [
     id: 'reviewer-ifdef',
     thread: 'linux-ia64-virtualization',
     author: 'a linux-ia64 reviewer',
-    date: '2005-07-04',
+    // Undated: written after the root post (2005-06-29) and before Dan's reply (2005-07-04).
+    date: '2005-06-29 to 2005-07-04',
     dateNote: 'the review is known only as quoted in Dan’s reply; the reviewer’s name is not shown',
     quotedIn: 'dan-ia64-reply',
   },

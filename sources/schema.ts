@@ -46,6 +46,11 @@ export interface Message {
    */
   quotedIn?: string
   /**
+   * How the sender is known when the quoting message does not name them, shown after "quoted
+   * by …", e.g. "replying to Keir" (the quote carries no header; the reply is addressed to Keir).
+   */
+  quotedNote?: string
+  /**
    * How lint finds this message in the thread text (never shown): the date exactly as the text's
    * own header prints it, e.g. "2005-04-27 17:25", or `'whole'` when the text holds this one
    * message under no dated header. Omitted when the words reach the thread only through `quotedIn`.
