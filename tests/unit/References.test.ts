@@ -41,6 +41,12 @@ describe('References', () => {
     expect(text).not.toContain('4.2.0')
   })
 
+  it('links a commit by its hash rather than spelling out the address', () => {
+    const a = wrapper.findAll('a').find(a => a.text() === 'xen-project/xen 4676bbf96d')
+    expect(a?.attributes('href')).toBe('https://github.com/xen-project/xen/commit/4676bbf96d')
+    expect(text).not.toContain('github.com/xen-project')
+  })
+
   it('shows only the groups asked for, so the list can run over two slides', () => {
     const part = mount(References, { props: { show: 'code papers' } })
     expect(part.findAll('h3').map(h => h.text())).toEqual(['Code history', 'Papers and pages'])
