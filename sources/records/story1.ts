@@ -119,6 +119,6 @@ export const records: SourceRecord[] = [
     kind: 'file',
     project: 'Linux',
     path: 'arch/ia64/xen/Kconfig',
-    at: 'v2.6.28',
+    at: '2.6.28',
   },
 ]

@@ -63,10 +63,9 @@ export const records: SourceRecord[] = [
     hash: '570c311ca2',
     date: '2012-04-03',
     subject: 'remove ia64',
-    url: 'https://github.com/xen-project/xen/commit/570c311ca2',
   },
-  { id: 'xen-ia64-linux-xen-origin', kind: 'file', project: 'Xen', path: 'xen/arch/ia64/linux-xen/README.origin', at: 'the tree just before "remove ia64" (2012-04-03)' },
-  { id: 'xen-ia64-linux-origin', kind: 'file', project: 'Xen', path: 'xen/arch/ia64/linux/README.origin', at: 'the tree just before "remove ia64" (2012-04-03)' },
+  { id: 'xen-ia64-linux-xen-origin', kind: 'file', project: 'Xen', path: 'xen/arch/ia64/linux-xen/README.origin', at: 'tree just before “remove ia64” (2012-04-03)' },
+  { id: 'xen-ia64-linux-origin', kind: 'file', project: 'Xen', path: 'xen/arch/ia64/linux/README.origin', at: 'tree just before “remove ia64” (2012-04-03)' },
   { id: 'xen-4.1.0', kind: 'release', project: 'Xen', version: '4.1.0', tag: 'RELEASE-4.1.0', date: '2011-03-25' },
   { id: 'xen-4.2.0', kind: 'release', project: 'Xen', version: '4.2.0', tag: 'RELEASE-4.2.0', date: '2012-09-17' },
   {
@@ -90,5 +89,5 @@ export const records: SourceRecord[] = [
   // The claims slide (ch. 7) checks two claims from chapter 2 against the early trees
   // (it also cites story1's xen-import-changeset; the comparison slide cites story1's
   // xen-mkbuildtree-april-2005 and linux-2.6.28-xen-kconfig)
-  { id: 'xen-ia64-patch-linux-2.6.7', kind: 'file', project: 'Xen', path: 'xen/arch/ia64/patch/linux-2.6.7/', at: 'tree of 2005-02-14 ("Major ia64 update -- now boots dom0.")' },
+  { id: 'xen-ia64-patch-linux-2.6.7', kind: 'file', project: 'Xen', path: 'xen/arch/ia64/patch/linux-2.6.7/', at: 'tree of 2005-02-14 (d1610c4d97, “Major ia64 update -- now boots dom0.”)' },
 ]
