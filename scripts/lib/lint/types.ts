@@ -16,7 +16,7 @@ export interface Problem {
 
 /** "pages/x.md:12 (slide 7): …", "sources/messages.ts:40 (registry): …", "public/x.png:1 (no slide): …" */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line} (${p.no ? `slide ${p.no}` : p.file.startsWith('sources/') ? 'registry' : 'no slide'}): ${p.message}`
+  return `${p.file}:${p.line} (${p.no ? `slide ${p.no}` : p.check === 'sources' ? 'registry' : 'no slide'}): ${p.message}`
 }
 
 /** Stable order: by slide, then file, then line. */
