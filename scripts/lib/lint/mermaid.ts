@@ -26,6 +26,8 @@ export function mermaidParser(deckRoot?: string): Promise<MermaidParse> {
     if (!g.document) {
       const { Window } = await import('happy-dom')
       const window = new Window()
+      // A standards-mode document: KaTeX, which Mermaid loads, warns on every run in quirks mode.
+      window.document.write('<!DOCTYPE html><html><head></head><body></body></html>')
       g.window = window
       g.document = window.document
     }
