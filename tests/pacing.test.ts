@@ -62,8 +62,10 @@ afterAll(async () => {
 
 async function openAt(path: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } })
+  // Time stands still unless the test moves it (fastForward); pausing a little after the install
+  // time, since some real time passes between the two calls.
   await page.clock.install({ time: T0 })
-  await page.clock.pauseAt(T0)
+  await page.clock.pauseAt(T0 + 10_000)
   await page.goto(`${server.origin}${path}`)
   return page
 }
@@ -96,7 +98,7 @@ describe('pacing in the presenter view (10-minute cut, built without notes)', ()
     expect(await pace.textContent()).toBe('not started')
     expect(await pacing.getAttribute('data-clock')).toBe('none')
 
-    // The first slide change starts the pacing clock (at T0, since the page clock is paused).
+    // The first slide change starts the pacing clock (the page clock is paused: elapsed stays 0).
     await advanceTo(page, 2, 'presenter/')
     expect(await pacing.getAttribute('data-clock')).toBe('own')
 
