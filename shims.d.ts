@@ -10,3 +10,9 @@ declare module 'mermaid/dist/mermaid.esm.mjs' {
 declare module 'virtual:cited-sources' {
   export const cited: string[]
 }
+
+// setup/talk-plan.ts: the planned start of every slide, for the presenter view's pacing.
+declare module 'virtual:talk-plan' {
+  import type { TalkPlan } from './setup/pacing-status.ts'
+  export const plan: TalkPlan | null
+}

@@ -1,14 +1,11 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { writeGuard } from './scripts/lib/vite-write-guard.ts'
-import { citedSources } from './setup/cited-sources.ts'
-
-const root = fileURLToPath(new URL('.', import.meta.url))
 
 export default defineConfig({
   plugins: [
-    // virtual:cited-sources, read by components/References.vue.
-    citedSources(root),
+    // virtual:cited-sources (components/References.vue) and virtual:talk-plan (the presenter's
+    // pacing) are registered in setup/vite-plugins.ts: they follow the entry being built.
     // Dev server: Slidev's MCP endpoint off, slide writes only from the local editor
     // (see scripts/lib/vite-write-guard.ts and docs/presenting-and-exporting.md).
     writeGuard(),

@@ -1,11 +1,13 @@
 /**
- * Exports the deck: `npm run export` (PDF), `npm run export:all` (every format), or
+ * Exports the deck: `npm run export` (PDF), `npm run export:all` (every format, of the full talk
+ * and of the 10-minute cut: scripts/lib/entries.ts), or
  * `tsx scripts/export.ts <pdf|clicks|png|pptx|handout|all>… [--out dir] [--dark] [--soak n]`.
  * See docs/presenting-and-exporting.md.
  */
 import { relative } from 'node:path'
 import { ChromiumNotFoundError } from './lib/chromium.ts'
 import { ownedTempDir, sweepStale } from './lib/cleanup.ts'
+import { exportsEveryEntry, TALK_ENTRIES } from './lib/entries.ts'
 import { EXPORT_USAGE, parseExportArgs, UsageError } from './lib/export/args.ts'
 import { ExportRefused, runExport } from './lib/export/pipeline.ts'
 import { createProgress } from './lib/export/progress.ts'
@@ -47,10 +49,14 @@ async function main(): Promise<number> {
     progress.done(`soak: ${args.soak} PDF exports in a row, all complete; ${times.map(t => (t / 1000).toFixed(1)).join(' / ')} s`)
     return 0
   }
-  const r = await runExport({ ...args, progress })
-  progress.done(`done in ${(r.ms.total / 1000).toFixed(1)} s (build ${(r.ms.build / 1000).toFixed(1)} s, render ${(r.ms.render / 1000).toFixed(1)} s, ${(r.ms.total / 1000 / r.slides).toFixed(2)} s/slide):`)
-  for (const o of r.outputs)
-    console.log(`  ${o.format.padEnd(8)} ${relative(process.cwd(), o.path)}`)
+  // `all` without --entry (npm run export:all): the full talk and its cut, one after the other.
+  const entries = exportsEveryEntry(process.argv.slice(2)) ? TALK_ENTRIES : [args.entry]
+  for (const entry of entries) {
+    const r = await runExport({ ...args, entry, progress })
+    progress.done(`${entries.length > 1 ? `${entry}: ` : ''}done in ${(r.ms.total / 1000).toFixed(1)} s (build ${(r.ms.build / 1000).toFixed(1)} s, render ${(r.ms.render / 1000).toFixed(1)} s, ${(r.ms.total / 1000 / r.slides).toFixed(2)} s/slide):`)
+    for (const o of r.outputs)
+      console.log(`  ${o.format.padEnd(8)} ${relative(process.cwd(), o.path)}`)
+  }
   return 0
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { relative } from 'node:path'
+import { basename, relative } from 'node:path'
+import { citedIds } from '../../../setup/cited-sources.ts'
 import type { Deck } from '../deck.ts'
 import { findRepoRoot, loadThreadTexts, threadsDir } from '../threads.ts'
 import { checkAssets, checkHeadmatterAssets } from './assets.ts'
@@ -95,7 +96,10 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
     const label = process.env.THREADS_DIR && !options.threadsDir ? dir : relative(findRepoRoot(deck.root), dir) || dir
     notices.push(uncheckedNotice(label, nQuotes))
   }
-  problems.push(...checkSources(slides, await loadRegistry(deck.root), { texts, root: deck.root }))
+  // Another entry than slides.md (the 10-minute cut) cites part of the registry on purpose: what
+  // the full talk (slides.md, pages/) cites counts as cited for the "cited by no slide" rule.
+  const citedElsewhere = basename(deck.entry) === 'slides.md' ? undefined : citedIds(deck.root)
+  problems.push(...checkSources(slides, await loadRegistry(deck.root), { texts, root: deck.root, citedElsewhere }))
 
   const hasMermaid = slides.some(s => fences(s).some(f => f.lang === 'mermaid'))
   if (hasMermaid)

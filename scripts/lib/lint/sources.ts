@@ -198,6 +198,11 @@ export interface SourcesCheckOptions {
   texts: Map<string, ThreadText> | undefined
   /** Deck root, to name registry files relative to it. */
   root: string
+  /**
+   * Ids cited outside this deck that count as cited for the "cited by no slide" rule: a cut of the
+   * talk (slides-10min.md) shares the registry with slides.md and cites only part of it.
+   */
+  citedElsewhere?: Iterable<string>
 }
 
 /** Problems with the registry's citations and the quotations' words. `no: 0` marks a registry problem. */
@@ -248,7 +253,7 @@ export function checkSources(slides: LintSlide[], reg: Registry | undefined, opt
 
   // Entries no slide cites. A thread is cited through its messages; a message through the
   // quotation it carries (quotedIn).
-  const cited = new Set(cites.map(c => c.id))
+  const cited = new Set([...cites.map(c => c.id), ...opts.citedElsewhere ?? []])
   for (const id of [...cited]) {
     const m = messages.get(id)
     if (m) {
