@@ -11,8 +11,9 @@ import { renderedProblems } from './rendered.ts'
 import { writeAtomically } from './atomic.ts'
 import { type Canvas, canvasOf, diagramErrors, launchChromium, openPrint } from './browser.ts'
 import { type Format, FORMAT_LABELS, type OutputPaths, exportStem, outputPaths, pngName } from './formats.ts'
-import { fitHandoutNotes, HANDOUT_MIN_PT, handoutHtml } from './handout.ts'
+import { fitHandoutNotes, HANDOUT_MIN_PT, handoutHtml, type SlideLink } from './handout.ts'
 import { pdfMetaFrom, setPdfMeta } from './pdf-meta.ts'
+import { deckLang, deckOutline, firstPages } from './pdf-a11y.ts'
 import { notesToPlainText } from './notes.ts'
 import { sourceDate } from './source-date.ts'
 import type { Progress } from './progress.ts'
@@ -180,20 +181,58 @@ async function writePdf(page: Page, target: string, canvas: Canvas, pages: numbe
       margin: { left: '0', top: '0', right: '0', bottom: '0' },
       printBackground: true,
       preferCSSPageSize: true,
+      // Tagged: headings, paragraphs, lists and links in a structure tree, in reading order.
+      // Chromium's own outline (one flat bookmark per heading) is replaced by the deck's below.
+      tagged: true,
     })
-    await setPdfMeta(tmp, { ...pdfMetaFrom(deck.headmatter), date: sourceDate(deck.root) })
+    const pagesOfSlide = format === 'clicks' ? await clickPagesPerSlide(page, deck.slides.length) : undefined
+    await setPdfMeta(tmp, {
+      ...pdfMetaFrom(deck.headmatter),
+      date: sourceDate(deck.root),
+      lang: deckLang(deck.headmatter),
+      outline: deckOutline(deck, firstPages(deck.slides.length, { pagesOfSlide })),
+    })
   }, tmp => verifyPdf(tmp, pages).then(() => {}))
   o.progress.step(`${format}: ${target} (${pages} pages, ${((performance.now() - t) / 1000).toFixed(1)} s)`)
   return { format, path: target, pages }
 }
 
-interface Shot { no: number, buffer: Buffer }
+/** How many print pages each slide takes in the clicks PDF (from the print route's containers). */
+async function clickPagesPerSlide(page: Page, slides: number): Promise<number[]> {
+  const nos = await page.evaluate(() => [...document.querySelectorAll('.print-slide-container')].map((el) => {
+    // PrintSlideClick's id is "<slide no, 3 digits>-<click + 1, 2 digits>".
+    const m = /^(\d+)-\d+$/.exec(el.id)
+    return Number(m?.[1] ?? el.querySelector('[data-slidev-no]')?.getAttribute('data-slidev-no') ?? 0)
+  }))
+  const counts = Array.from({ length: slides }, () => 0)
+  for (const n of nos) {
+    if (n >= 1 && n <= slides)
+      counts[n - 1]!++
+  }
+  return counts.every(c => c > 0) ? counts : counts.map(c => Math.max(c, 1))
+}
+
+interface Shot { no: number, buffer: Buffer, links: SlideLink[] }
+
+/** External links of one print page, as fractions of its box (for the handout's clickable areas). */
+async function slideLinks(page: Page, index: number): Promise<SlideLink[]> {
+  return page.evaluate((i) => {
+    const box = document.querySelectorAll('.print-slide-container')[i]
+    if (!box)
+      return []
+    const r = box.getBoundingClientRect()
+    return [...box.querySelectorAll<HTMLAnchorElement>('a[href]')]
+      .filter(a => /^https?:/.test(a.href))
+      .flatMap(a => [...a.getClientRects()].map(q => ({ href: a.href, x: (q.left - r.left) / r.width, y: (q.top - r.top) / r.height, w: q.width / r.width, h: q.height / r.height })))
+      .filter(l => l.w > 0 && l.h > 0 && l.x < 1 && l.y < 1)
+  }, index)
+}
 
 async function screenshots(page: Page, total: number, progress: Progress): Promise<Shot[]> {
   const shots: Shot[] = []
   const containers = page.locator('.print-slide-container')
   for (let i = 0; i < total; i++) {
-    shots.push({ no: i + 1, buffer: await containers.nth(i).screenshot() })
+    shots.push({ no: i + 1, buffer: await containers.nth(i).screenshot(), links: await slideLinks(page, i) })
     progress.count('slide images', i + 1, total)
   }
   return shots
@@ -243,6 +282,7 @@ async function writeHandout(browser: Browser, pngs: Shot[], target: string, deck
     title: deck.slides[s.no - 1]?.title,
     note: deck.slides[s.no - 1]?.note,
     image: `data:image/png;base64,${s.buffer.toString('base64')}`,
+    links: s.links,
   })), perPage)
   const pages = Math.ceil(pngs.length / perPage)
   const page = await browser.newPage()
@@ -256,8 +296,14 @@ async function writeHandout(browser: Browser, pngs: Shot[], target: string, deck
     if (fit.shrunk.length)
       o.progress.step(`handout: long notes set smaller to fit: ${fit.shrunk.map(s => `slide ${s.no} ${s.pt} pt`).join(', ')}`)
     await writeAtomically(target, async (tmp) => {
-      await page.pdf({ path: tmp, format: 'A4', printBackground: true, preferCSSPageSize: true })
-      await setPdfMeta(tmp, { ...pdfMetaFrom(deck.headmatter), date: sourceDate(deck.root), title: `${String(deck.headmatter.title ?? 'Slides')} — speaker notes` })
+      await page.pdf({ path: tmp, format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true })
+      await setPdfMeta(tmp, {
+        ...pdfMetaFrom(deck.headmatter),
+        date: sourceDate(deck.root),
+        title: `${String(deck.headmatter.title ?? 'Slides')} — speaker notes`,
+        lang: deckLang(deck.headmatter),
+        outline: deckOutline(deck, firstPages(deck.slides.length, { slidesPerPage: perPage })),
+      })
     }, tmp => verifyPdf(tmp, pages).then(() => {}))
   }
   finally {
