@@ -2,7 +2,6 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { findChromium } from '../chromium.ts'
-import { ownedTempDir } from '../cleanup.ts'
 import { type Deck, loadDeck } from '../deck.ts'
 import { formatProblem as formatRendered } from '../browser/problem.ts'
 import { formatProblem, lintDeck } from '../lint/index.ts'
@@ -19,6 +18,7 @@ import { sourceDate } from './source-date.ts'
 import type { Progress } from './progress.ts'
 import { serveStatic } from '../static-server.ts'
 import { slidevBuild } from './slidev-build.ts'
+import { type CachedBuild, cachedBuild } from './build-cache.ts'
 import { verifyPdf, verifyPngDir, verifyZip } from './verify.ts'
 
 export class ExportError extends Error {
@@ -43,12 +43,16 @@ export interface ExportOptions {
   dark: boolean
   timeoutMs: number
   progress: Progress
+  /** Build again even when a cached build matches (the new build replaces it). */
+  rebuild?: boolean
 }
 
 export interface ExportOutcome {
   outputs: { format: Format, path: string, pages: number }[]
   ms: { build: number, render: number, total: number }
   slides: number
+  /** The build's cache key, and whether it was reused. */
+  build: { key: string, reused: boolean }
 }
 
 /**
@@ -59,39 +63,66 @@ export interface ExportOutcome {
 export async function runExport(o: ExportOptions): Promise<ExportOutcome> {
   const t0 = performance.now()
   findChromium() // fail before anything else if there is no browser
-  let deck = await loadDeck(o.entry)
+  const deck = await loadDeck(o.entry)
+  // Chromium starts while the lint runs: it writes nothing, and is closed if the lint refuses.
+  const browser = launchChromium()
+  browser.catch(() => {})
+  const handover = { done: false }
+  try {
+    return await lintBuildRender(o, deck, browser, handover, t0)
+  }
+  finally {
+    if (!handover.done)
+      await browser.then(b => b.close(), () => {})
+  }
+}
+
+async function lintBuildRender(o: ExportOptions, loaded: Deck, browser: Promise<Browser>, handover: { done: boolean }, t0: number): Promise<ExportOutcome> {
+  let deck = loaded
   // The fast lint first: what it finds would print wrong (a dropped page, "Caf�", an empty caption…).
   const lint = await lintDeck(deck)
   if (lint.problems.length)
     throw new ExportRefused('refused by the lint', lint.problems.map(formatProblem))
   o.progress.step(`lint: ${lint.slides} slides, no problems`)
-  const work = ownedTempDir('deck-export-')
+  // Built once per content: reused from .cache/export-build/ while nothing that feeds it changed.
+  const buildOptions = { entry: deck.entry, base: '/', download: false as const, printRoute: true, withoutNotes: false }
+  let built: CachedBuild
   try {
-    const site = join(work.path, 'site')
-    o.progress.step(`building ${relative(process.cwd(), deck.entry)} (${deck.slides.length} slides) with Slidev…`)
-    try {
-      await slidevBuild({ entry: deck.entry, outDir: site, base: '/', download: false, printRoute: true })
-    }
-    catch (e) {
-      const line = explainBuildError(e instanceof Error ? e.message : String(e), deck)
-      throw line ? new ExportRefused('the build failed', [line]) : new ExportError('build', e)
-    }
+    built = await cachedBuild({
+      root: process.cwd(),
+      entry: deck.entry,
+      deckFiles: [...new Set(deck.slides.map(s => join(deck.root, s.file)))],
+      options: { ...buildOptions, entry: relative(process.cwd(), deck.entry) },
+      rebuild: o.rebuild,
+      build: async (outDir) => {
+        o.progress.step(`building ${relative(process.cwd(), deck.entry)} (${deck.slides.length} slides) with Slidev…`)
+        await slidevBuild({ ...buildOptions, outDir })
+      },
+    })
+  }
+  catch (e) {
+    const line = explainBuildError(e instanceof Error ? e.message : String(e), deck)
+    throw line ? new ExportRefused('the build failed', [line]) : new ExportError('build', e)
+  }
+  try {
     const tBuild = performance.now()
-    deck = await loadDeck(o.entry) // authors may have saved while it built: count what was built
-    o.progress.step(`built in ${((tBuild - t0) / 1000).toFixed(1)} s; rendering ${o.formats.join(', ')}`)
-    const server = await serveStatic(site, '/')
+    if (!built.reused)
+      deck = await loadDeck(o.entry) // authors may have saved while it built: count what was built
+    o.progress.step(`${built.message}; ${built.reused ? 'ready' : 'built'} in ${((tBuild - t0) / 1000).toFixed(1)} s; rendering ${o.formats.join(', ')}`)
+    const server = await serveStatic(built.site, '/')
     try {
       const paths = outputPaths(o.outDir, exportStem(deck.headmatter, deck.entry))
-      const outputs = await renderFormats(server.url, deck, o.formats, paths, o)
+      handover.done = true // renderFormats closes the browser
+      const outputs = await renderFormats(server.url, deck, o.formats, paths, { ...o, browser })
       const t1 = performance.now()
-      return { outputs, slides: deck.slides.length, ms: { build: tBuild - t0, render: t1 - tBuild, total: t1 - t0 } }
+      return { outputs, slides: deck.slides.length, ms: { build: tBuild - t0, render: t1 - tBuild, total: t1 - t0 }, build: { key: built.key, reused: built.reused } }
     }
     finally {
       await server.close()
     }
   }
   finally {
-    work.remove()
+    built.release()
   }
 }
 
@@ -99,6 +130,10 @@ interface RenderCtx {
   dark: boolean
   timeoutMs: number
   progress: Progress
+  /** Slide images wanted from this page (device scale 2). */
+  images?: boolean
+  /** A Chromium launched ahead (while the lint ran); else one is launched here. Closed at the end. */
+  browser?: Promise<Browser>
 }
 
 /** Renders `formats` from a served Slidev build (`siteUrl` ends with the base, e.g. "http://127.0.0.1:p/"). */
@@ -106,16 +141,16 @@ export async function renderFormats(siteUrl: string, deck: Deck, formats: Format
   const canvas = canvasOf(deck.headmatter)
   const total = deck.slides.length
   const outputs: ExportOutcome['outputs'] = []
-  const browser = await launchChromium()
+  const browser = await (o.browser ?? launchChromium())
   try {
     const needPlain = formats.some(f => f !== 'clicks')
     if (needPlain) {
       const step = performance.now()
-      const { page, count } = await open(browser, siteUrl, canvas, deck, false, o, formats.find(f => f !== 'clicks')!)
+      const wantImages = formats.some(f => f === 'png' || f === 'pptx' || f === 'handout')
+      const { page, count } = await open(browser, siteUrl, canvas, deck, false, { ...o, images: wantImages }, formats.find(f => f !== 'clicks')!)
       o.progress.step(`slides ready in Chromium (${count} slides, ${((performance.now() - step) / 1000).toFixed(1)} s)`)
       if (formats.includes('pdf'))
         outputs.push(await guarded('pdf', () => writePdf(page, paths.pdf, canvas, count, deck, o)))
-      const wantImages = formats.some(f => f === 'png' || f === 'pptx' || f === 'handout')
       if (wantImages) {
         const pngs = await guarded('png', () => screenshots(page, total, o.progress))
         if (formats.includes('png'))
@@ -156,7 +191,10 @@ async function open(browser: Browser, siteUrl: string, canvas: Canvas, deck: Dec
   return guarded(format, async () => {
     const total = deck.slides.length
     const expectedDiagrams = deck.slides.reduce((n, s) => n + s.mermaidLines.length, 0)
-    const { page, count } = await openPrint(browser, siteUrl, { canvas, dark: o.dark, clicks, timeoutMs: o.timeoutMs, scale: 2, total, expectedDiagrams })
+    // Device scale 2 only for the slide images; the PDF is vector either way, and a 2x raster of a
+    // viewport as tall as every slide together costs seconds.
+    const scale = o.images ? 2 : 1
+    const { page, count } = await openPrint(browser, siteUrl, { canvas, dark: o.dark, clicks, timeoutMs: o.timeoutMs, scale, total, expectedDiagrams })
     if (!clicks && count !== total)
       throw new Error(`the print view shows ${count} slides, the deck has ${total}`)
     const errors = await diagramErrors(page)
