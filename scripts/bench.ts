@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs 3] [--only talk|reference] [--scale] [--no-dev]`: builds and exports
+ * `npm run bench [-- --runs 3] [--only talk|reference] [--scale] [--no-dev] [--talk entry.md]`: builds and exports
  * the talk and the reference deck (bench/reference) with the same code, takes the median of N
  * runs, prints a table and writes bench/results/latest.json. Figures: build wall; cold PDF export
  * (`--rebuild`: lint, build, render) and warm re-export (the cached build reused), in all and per
@@ -193,10 +193,10 @@ function s(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`
 }
 
-interface BenchOptions { runs: number, only?: string, scale: boolean, dev: boolean, stockTalk: boolean }
+interface BenchOptions { runs: number, only?: string, scale: boolean, dev: boolean, stockTalk: boolean, talk: string }
 
 function parse(argv: string[]): BenchOptions {
-  const o: BenchOptions = { runs: 3, scale: false, dev: true, stockTalk: false }
+  const o: BenchOptions = { runs: 3, scale: false, dev: true, stockTalk: false, talk: 'slides.md' }
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--runs')
       o.runs = positiveInt(argv[++i] ?? '', '--runs')
@@ -208,7 +208,9 @@ function parse(argv: string[]): BenchOptions {
       o.dev = false
     else if (argv[i] === '--stock-talk')
       o.stockTalk = true
-    else throw new UsageError(`unknown argument ${argv[i]} (use --runs N, --only talk|reference, --scale, --no-dev, --stock-talk)`)
+    else if (argv[i] === '--talk')
+      o.talk = argv[++i] ?? 'slides.md'
+    else throw new UsageError(`unknown argument ${argv[i]} (use --runs N, --only talk|reference, --scale, --no-dev, --stock-talk, --talk entry.md)`)
   }
   return o
 }
@@ -221,9 +223,9 @@ const LINKED = ['pages', 'components', 'layouts', 'setup', 'styles', 'sources', 
  * budgets raised to fit), cover and map, then its chapters' `src:` imports repeated (the last
  * repeat cut with a slide range), then the references.
  */
-export async function writeScaleDeck(target: number): Promise<{ dir: string, entry: string, slides: number }> {
-  const talk = await loadDeck(resolve('slides.md'))
-  const text = readFileSync('slides.md', 'utf8')
+export async function writeScaleDeck(target: number, from = 'slides.md'): Promise<{ dir: string, entry: string, slides: number }> {
+  const talk = await loadDeck(resolve(from))
+  const text = readFileSync(from, 'utf8')
   const firstImport = text.search(/^---\nsrc: \.\/pages\//m)
   if (firstImport < 0)
     throw new Error('slides.md has no `src: ./pages/…` imports to repeat')
@@ -262,7 +264,9 @@ export async function writeScaleDeck(target: number): Promise<{ dir: string, ent
     if (existsSync(join(ROOT, l)))
       symlinkSync(join(ROOT, l), join(dir, l))
   }
-  const body = `${head}${imports.join('\n')}\n${refs.map(f => `---\nsrc: ./${f}\n---\n`).join('\n')}`
+  // The references as the talk imports them (with any slide range it gives).
+  const refImports = [...text.slice(firstImport).matchAll(/^---\nsrc: (\S*references\S*)\n---\n/gm)].map(m => `---\nsrc: ${m[1]}\n---\n`)
+  const body = `${head}${imports.join('\n')}\n${refImports.join('\n')}`
   writeFileSync(join(dir, 'slides.md'), body)
   const made = await loadDeck(join(dir, 'slides.md'))
   return { dir, entry: join(dir, 'slides.md'), slides: made.slides.length }
@@ -284,12 +288,12 @@ async function main() {
   const decks: DeckFigures[] = []
   let scale: { slides: number, coldMs: number, warmMs: number } | undefined
   try {
-    for (const [name, entry] of [['talk', 'slides.md'], ['reference', 'bench/reference/slides.md']] as const) {
+    for (const [name, entry] of [['talk', opts.talk], ['reference', 'bench/reference/slides.md']] as const) {
       if (!opts.only || opts.only === name)
         decks.push(await benchDeck(name, resolve(entry), opts.runs, browser, work, { stock: name === 'reference' || opts.stockTalk, dev: opts.dev }))
     }
     if (opts.scale) {
-      const gen = await writeScaleDeck(298)
+      const gen = await writeScaleDeck(298, opts.talk)
       try {
         log(`scale: ${gen.slides}-slide deck in ${gen.dir}: PDF export, cold (--rebuild) then warm`)
         const cw = await coldAndWarm(gen.entry, join(work, 'scale-exports'))

@@ -4,13 +4,14 @@ import type { Plugin } from 'vite'
 
 /**
  * Mermaid's ELK layout engine (elkjs, about 0.5 MB of gzipped JavaScript) ships in every build,
- * although Mermaid loads it only for a diagram that asks for it. The deck's diagrams are
- * flowcharts laid out by dagre (rendered both ways and compared: dagre's are as clear for these
- * small graphs), so the build leaves ELK out unless a diagram in the deck asks for it:
- * `layout: elk` (or an `elk.*` algorithm) in its config, `flowchart-elk`, or a state diagram
- * (Mermaid lays those out with ELK by default). The stand-in module fails with a message saying
- * so, should a diagram reach it anyway; Mermaid shows that as the diagram's error, which the
- * exporter refuses.
+ * and Mermaid 12 lays out every diagram with it unless told otherwise. The deck's diagrams are
+ * three small flowcharts: rendered both ways and compared, dagre's are as clear (curved edges
+ * where ELK routes them at right angles), so setup/mermaid.ts sets `layout: 'dagre'` and the
+ * build leaves ELK out unless something asks for it: the setup's layout, `layout: elk` (or an
+ * `elk.*` algorithm) in a diagram's config or fence options, `flowchart-elk`, or a state diagram
+ * (Mermaid's state defaults name ELK). The stand-in module fails with a message saying so, should
+ * a diagram reach it anyway; Mermaid shows that as the diagram's error, which the exporter
+ * refuses.
  */
 export const ASKS_FOR_ELK = /\blayout\s*:\s*["']?elk\b|["']layout["']\s*:\s*["']elk|\bflowchart-elk\b|\bdefaultRenderer\s*:\s*["']?elk\b|^\s*stateDiagram(-v2)?\b/m
 
@@ -32,19 +33,23 @@ function deckMarkdown(root: string): string[] {
   return [...top, ...pages]
 }
 
-/** The Mermaid blocks of a markdown text. */
+/** The Mermaid blocks of a markdown text, each with its fence line (Slidev's `{layout: 'elk'}` options). */
 export function mermaidBlocks(md: string): string[] {
   const out: string[] = []
   const re = /^(\s*)(`{3,}|~{3,})\s*mermaid\b[^\n]*\n([\s\S]*?)^\1\2\s*$/gm
   for (let m = re.exec(md); m; m = re.exec(md))
-    out.push(m[3]!)
+    out.push(m[0])
   return out
 }
 
-/** Whether any diagram of the deck at `root` asks for ELK (or the deck's Mermaid setup does). */
+/**
+ * Whether any diagram of the deck at `root` asks for ELK, or the deck's Mermaid setup does (Mermaid
+ * 12's default layout is ELK: a setup that names no other layout asks for it).
+ */
 export function deckNeedsElk(root: string): boolean {
   const setup = join(root, 'setup/mermaid.ts')
-  if (existsSync(setup) && /\blayout\s*:\s*["']elk/.test(readFileSync(setup, 'utf8')))
+  const layout = existsSync(setup) ? /^\s*layout\s*:\s*["']([\w.-]+)["']/m.exec(readFileSync(setup, 'utf8'))?.[1] : undefined
+  if (!layout || /^elk/.test(layout))
     return true
   return deckMarkdown(root).some(f => mermaidBlocks(readFileSync(f, 'utf8')).some(b => ASKS_FOR_ELK.test(b)))
 }

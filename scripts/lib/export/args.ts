@@ -10,6 +10,8 @@ export interface ExportArgs {
   soak: number
   /** Build again even if the cached build matches the inputs. */
   rebuild: boolean
+  /** Also write the static site (notes left out, PDF behind "Download") into this folder. */
+  siteDir?: string
   help: boolean
 }
 
@@ -26,6 +28,8 @@ Options:
   --dark             render in dark mode
   --timeout <ms>     per-step timeout (default 60000)
   --soak <n>         export the PDF n times in a row and check each run
+  --site <dir>       also write the static site there (as npm run build: speaker notes
+                     left out, the PDF behind "Download"); npm run export:all uses dist
   --rebuild          build again even when nothing that feeds the build changed
                      (the build is otherwise reused from .cache/export-build/)
   -h, --help         this text`
@@ -55,6 +59,7 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
       case '--rebuild': out.rebuild = true; break
       case '--entry': out.entry = take(); break
       case '--out': out.outDir = take(); break
+      case '--site': out.siteDir = take(); break
       case '--timeout': out.timeoutMs = positiveInt(take(), flag); break
       case '--soak': out.soak = positiveInt(take(), flag); break
       default:

@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { copyFile, cp, mkdir, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { findChromium } from '../chromium.ts'
@@ -45,10 +46,12 @@ export interface ExportOptions {
   progress: Progress
   /** Build again even when a cached build matches (the new build replaces it). */
   rebuild?: boolean
+  /** Also write the static site here (speaker notes left out, the PDF behind "Download"). */
+  siteDir?: string
 }
 
 export interface ExportOutcome {
-  outputs: { format: Format, path: string, pages: number }[]
+  outputs: { format: Format | 'site', path: string, pages: number }[]
   ms: { build: number, render: number, total: number }
   slides: number
   /** The build's cache key, and whether it was reused. */
@@ -113,7 +116,9 @@ async function lintBuildRender(o: ExportOptions, loaded: Deck, browser: Promise<
     try {
       const paths = outputPaths(o.outDir, exportStem(deck.headmatter, deck.entry))
       handover.done = true // renderFormats closes the browser
-      const outputs = await renderFormats(server.url, deck, o.formats, paths, { ...o, browser })
+      const outputs: ExportOutcome['outputs'] = await renderFormats(server.url, deck, o.formats, paths, { ...o, browser })
+      if (o.siteDir)
+        outputs.push(await writeSite(o.siteDir, deck, outputs.find(f => f.format === 'pdf')?.path, o))
       const t1 = performance.now()
       return { outputs, slides: deck.slides.length, ms: { build: tBuild - t0, render: t1 - tBuild, total: t1 - t0 }, build: { key: built.key, reused: built.reused } }
     }
@@ -124,6 +129,51 @@ async function lintBuildRender(o: ExportOptions, loaded: Deck, browser: Promise<
   finally {
     built.release()
   }
+}
+
+/**
+ * The static site, as `npm run build` makes it: speaker notes left out (anything in its
+ * JavaScript is public), base "/", the "Download" button pointing at the PDF placed next to
+ * index.html. Its own build (the options differ from the export's), cached the same way; the
+ * folder is replaced atomically.
+ */
+async function writeSite(dir: string, deck: Deck, pdf: string | undefined, o: ExportOptions): Promise<ExportOutcome['outputs'][number]> {
+  const t = performance.now()
+  const stem = exportStem(deck.headmatter, deck.entry)
+  const siteOptions = { entry: deck.entry, base: '/', download: pdf ? `/${stem}.pdf` : false as const, printRoute: Boolean(pdf), withoutNotes: true }
+  let built: CachedBuild
+  try {
+    built = await cachedBuild({
+      root: process.cwd(),
+      entry: deck.entry,
+      deckFiles: [...new Set(deck.slides.map(s => join(deck.root, s.file)))],
+      options: { ...siteOptions, entry: relative(process.cwd(), deck.entry) },
+      rebuild: o.rebuild,
+      build: async (outDir) => {
+        o.progress.step(`site: building ${relative(process.cwd(), deck.entry)} without speaker notes…`)
+        await slidevBuild({ ...siteOptions, outDir })
+      },
+    })
+  }
+  catch (e) {
+    throw new ExportError('build', e)
+  }
+  try {
+    o.progress.step(`site: ${built.message}`)
+    await writeAtomically(dir, async (tmp) => {
+      await cp(built.site, tmp, { recursive: true })
+      if (pdf)
+        await copyFile(pdf, join(tmp, `${stem}.pdf`))
+    }, async (tmp) => {
+      if (!existsSync(join(tmp, 'index.html')))
+        throw new Error(`${tmp} has no index.html`)
+    })
+  }
+  finally {
+    built.release()
+  }
+  o.progress.step(`site: ${dir}/ (speaker notes left out${pdf ? `, ${stem}.pdf behind "Download"` : ''}, ${((performance.now() - t) / 1000).toFixed(1)} s)`)
+  return { format: 'site', path: dir, pages: deck.slides.length }
 }
 
 interface RenderCtx {
