@@ -19,6 +19,7 @@ import { sourceDate } from './source-date.ts'
 import type { Progress } from './progress.ts'
 import { serveStatic } from '../static-server.ts'
 import { slidevBuild } from './slidev-build.ts'
+import { mergeTaggedPdfs } from './pdf-merge.ts'
 import { type CachedBuild, cachedBuild } from './build-cache.ts'
 import { verifyPdf, verifyPngDir, verifyZip } from './verify.ts'
 
@@ -194,7 +195,13 @@ export async function renderFormats(siteUrl: string, deck: Deck, formats: Format
   const browser = await (o.browser ?? launchChromium())
   try {
     const needPlain = formats.some(f => f !== 'clicks')
-    if (needPlain) {
+    const wantImagesAtAll = formats.some(f => f === 'png' || f === 'pptx' || f === 'handout')
+    if (needPlain && !wantImagesAtAll && total > PRINT_BATCH) {
+      // A long deck: the print page in batches of slides (its cost grows faster than its length),
+      // each checked as the whole deck would be, then joined with the structure kept.
+      outputs.push(await guarded('pdf', () => writePdfBatched(browser, siteUrl, canvas, deck, paths.pdf, o)))
+    }
+    else if (needPlain) {
       const step = performance.now()
       const wantImages = formats.some(f => f === 'png' || f === 'pptx' || f === 'handout')
       const { page, count } = await open(browser, siteUrl, canvas, deck, false, { ...o, images: wantImages }, formats.find(f => f !== 'clicks')!)
@@ -237,14 +244,14 @@ async function guarded<T>(format: Format, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-async function open(browser: Browser, siteUrl: string, canvas: Canvas, deck: Deck, clicks: boolean, o: RenderCtx, format: Format): Promise<{ page: Page, count: number }> {
+async function open(browser: Browser, siteUrl: string, canvas: Canvas, deck: Deck, clicks: boolean, o: RenderCtx & { range?: string }, format: Format): Promise<{ page: Page, count: number }> {
   return guarded(format, async () => {
     const total = deck.slides.length
     const expectedDiagrams = deck.slides.reduce((n, s) => n + s.mermaidLines.length, 0)
     // Device scale 2 only for the slide images; the PDF is vector either way, and a 2x raster of a
     // viewport as tall as every slide together costs seconds.
     const scale = o.images ? 2 : 1
-    const { page, count } = await openPrint(browser, siteUrl, { canvas, dark: o.dark, clicks, timeoutMs: o.timeoutMs, scale, total, expectedDiagrams })
+    const { page, count } = await openPrint(browser, siteUrl, { canvas, dark: o.dark, clicks, timeoutMs: o.timeoutMs, scale, total, expectedDiagrams, range: o.range })
     if (!clicks && count !== total)
       throw new Error(`the print view shows ${count} slides, the deck has ${total}`)
     const errors = await diagramErrors(page)
@@ -283,6 +290,41 @@ async function writePdf(page: Page, target: string, canvas: Canvas, pages: numbe
   }, tmp => verifyPdf(tmp, pages).then(() => {}))
   o.progress.step(`${format}: ${target} (${pages} pages, ${((performance.now() - t) / 1000).toFixed(1)} s)`)
   return { format, path: target, pages }
+}
+
+/** Slides per print page when a deck is rendered in batches (decks longer than this). */
+export const PRINT_BATCH = Number(process.env.DECK_PRINT_BATCH) > 0 ? Number(process.env.DECK_PRINT_BATCH) : 40
+
+async function writePdfBatched(browser: Browser, siteUrl: string, canvas: Canvas, deck: Deck, target: string, o: RenderCtx) {
+  const t = performance.now()
+  const total = deck.slides.length
+  const parts: Uint8Array[] = []
+  for (let a = 1; a <= total; a += PRINT_BATCH) {
+    const b = Math.min(total, a + PRINT_BATCH - 1)
+    const part = { ...deck, slides: deck.slides.slice(a - 1, b) }
+    const { page } = await open(browser, siteUrl, canvas, part, false, { ...o, range: `${a}-${b}` }, 'pdf')
+    parts.push(await page.pdf({
+      width: `${canvas.width}px`,
+      height: `${canvas.height}px`,
+      margin: { left: '0', top: '0', right: '0', bottom: '0' },
+      printBackground: true,
+      preferCSSPageSize: true,
+      tagged: true,
+    }))
+    await page.context().close()
+    o.progress.count('slides printed (batches)', b, total)
+  }
+  await writeAtomically(target, async (tmp) => {
+    await writeFile(tmp, await mergeTaggedPdfs(parts))
+    await setPdfMeta(tmp, {
+      ...pdfMetaFrom(deck.headmatter),
+      date: sourceDate(deck.root),
+      lang: deckLang(deck.headmatter),
+      outline: deckOutline(deck, firstPages(total)),
+    })
+  }, tmp => verifyPdf(tmp, total).then(() => {}))
+  o.progress.step(`pdf: ${target} (${total} pages in ${parts.length} batches of up to ${PRINT_BATCH}, ${((performance.now() - t) / 1000).toFixed(1)} s)`)
+  return { format: 'pdf' as const, path: target, pages: total }
 }
 
 /** How many print pages each slide takes in the clicks PDF (from the print route's containers). */
