@@ -6,7 +6,8 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRef } from 'pdf-lib'
 
-type Copier = PDFObjectCopier & { traversedObjects: Map<PDFObject, PDFObject> }
+/** pdf-lib's copier, with its (private) map of what it has copied, which is seeded below. */
+interface Copier { copy: <T extends PDFObject>(o: T) => T, traversedObjects: Map<PDFObject, PDFObject> }
 
 function parentTreePairs(src: PDFDocument, node: PDFDict | undefined, out: [number, PDFObject][] = []): [number, PDFObject][] {
   if (!node)
@@ -45,7 +46,7 @@ export async function mergeTaggedPdfs(parts: readonly Uint8Array[]): Promise<Uin
   let tagged = false
   for (const bytes of parts) {
     const src = await PDFDocument.load(bytes, { updateMetadata: false })
-    const copier = PDFObjectCopier.for(src.context, ctx) as Copier
+    const copier = PDFObjectCopier.for(src.context, ctx) as unknown as Copier
     const srcRootRef = src.catalog.get(PDFName.of('StructTreeRoot'))
     const srcRoot = src.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)
     // Whatever points at the source's tree root points at ours.
