@@ -10,7 +10,7 @@
  * per slide against the talk's.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -215,8 +215,8 @@ function parse(argv: string[]): BenchOptions {
   return o
 }
 
-/** Project entries the generated deck links to (its own folder is Slidev's root). */
-const LINKED = ['pages', 'components', 'layouts', 'setup', 'styles', 'sources', 'public', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json', 'node_modules']
+/** Project entries the generated deck needs beside it (its own folder is Slidev's root). */
+const LINKED = ['pages', 'components', 'layouts', 'setup', 'styles', 'sources', 'public', 'scripts', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json', 'node_modules']
 
 /**
  * A deck of `target` slides in a temp folder under .cache/: the talk's headmatter (slide and time
@@ -260,9 +260,14 @@ export async function writeScaleDeck(target: number, from = 'slides.md'): Promis
   const dir = join(ROOT, '.cache', `bench-scale-${process.pid}`)
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
+  // Copies (Vite refuses slide files that resolve outside the deck's folder), node_modules linked.
   for (const l of LINKED) {
-    if (existsSync(join(ROOT, l)))
+    if (!existsSync(join(ROOT, l)))
+      continue
+    if (l === 'node_modules')
       symlinkSync(join(ROOT, l), join(dir, l))
+    else
+      cpSync(join(ROOT, l), join(dir, l), { recursive: true })
   }
   // The references as the talk imports them (with any slide range it gives).
   const refImports = [...text.slice(firstImport).matchAll(/^---\nsrc: (\S*references\S*)\n---\n/gm)].map(m => `---\nsrc: ${m[1]}\n---\n`)
@@ -292,23 +297,32 @@ async function main() {
       if (!opts.only || opts.only === name)
         decks.push(await benchDeck(name, resolve(entry), opts.runs, browser, work, { stock: name === 'reference' || opts.stockTalk, dev: opts.dev }))
     }
-    if (opts.scale) {
-      const gen = await writeScaleDeck(298, opts.talk)
-      try {
-        log(`scale: ${gen.slides}-slide deck in ${gen.dir}: PDF export, cold (--rebuild) then warm`)
-        const cw = await coldAndWarm(gen.entry, join(work, 'scale-exports'))
-        scale = { slides: gen.slides, coldMs: cw.cold, warmMs: cw.warm }
-        log(`scale: cold ${s(cw.cold)} (${(cw.cold / gen.slides / 1000).toFixed(2)} s/slide), warm ${s(cw.warm)} (${(cw.warm / gen.slides / 1000).toFixed(2)} s/slide)`)
-      }
-      finally {
-        rmSync(gen.dir, { recursive: true, force: true })
-      }
-    }
   }
   finally {
     await browser.close()
+  }
+  const report = () => printReport(opts, machine, decks, scale)
+  report()
+  if (opts.scale) {
+    const gen = await writeScaleDeck(298, opts.talk)
+    try {
+      log(`scale: ${gen.slides}-slide deck in ${gen.dir}: PDF export, cold (--rebuild) then warm`)
+      const cw = await coldAndWarm(gen.entry, join(work, 'scale-exports'))
+      scale = { slides: gen.slides, coldMs: cw.cold, warmMs: cw.warm }
+      log(`scale: cold ${s(cw.cold)} (${(cw.cold / gen.slides / 1000).toFixed(2)} s/slide), warm ${s(cw.warm)} (${(cw.warm / gen.slides / 1000).toFixed(2)} s/slide)`)
+    }
+    finally {
+      rmSync(gen.dir, { recursive: true, force: true })
+      rmSync(work, { recursive: true, force: true })
+    }
+    printReport(opts, machine, decks, scale)
+  }
+  else {
     rmSync(work, { recursive: true, force: true })
   }
+}
+
+function printReport(opts: BenchOptions, machine: { cpu: string, cores: number, memGB: number, node: string, platform: string, loadAvgStart: number[] }, decks: DeckFigures[], scale: { slides: number, coldMs: number, warmMs: number } | undefined): void {
   const summary = decks.map(d => ({
     deck: d.deck,
     slides: d.slides,
