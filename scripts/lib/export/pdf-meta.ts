@@ -53,10 +53,10 @@ export async function setPdfMeta(file: string, meta: PdfMeta): Promise<void> {
   if (meta.outline)
     writeOutline(doc, meta.outline)
   delete doc.context.trailerInfo.ID
-  const id = createHash('sha256').update(await doc.save()).digest('hex').slice(0, 32)
+  const id = createHash('sha256').update(await doc.save({ useObjectStreams: false })).digest('hex').slice(0, 32)
   doc.context.trailerInfo.ID = PDFArray.withContext(doc.context)
   const arr = doc.context.trailerInfo.ID as PDFArray
   arr.push(PDFHexString.of(id))
   arr.push(PDFHexString.of(id))
-  await writeFile(file, await doc.save())
+  await writeFile(file, await doc.save({ useObjectStreams: false }))
 }
