@@ -74,14 +74,15 @@ describe.skipIf(!hasChromium)('export leaves nothing behind', () => {
   it('SIGTERM mid-build removes its temp folder; after a SIGKILL the next run sweeps it and the partial file', async () => {
     const out = freshOut()
     const entry = join(BASE, 'slides.md')
-    // killed while Slidev builds (its temp folder exists), before any output is written
+    // killed while Slidev builds (its temp folder exists), before any output is written; --rebuild
+    // so that a cached build of the fixture does not skip the build
     const building = (pid: number) => leftovers(pid).length > 0
-    const term = await exportCli(['pdf', '--entry', entry, '--out', out], { killAfter: { when: building, signal: 'SIGTERM' } })
+    const term = await exportCli(['pdf', '--entry', entry, '--out', out, '--rebuild'], { killAfter: { when: building, signal: 'SIGTERM' } })
     expect(term.code, term.out).toBe(143)
     expect(term.out).toMatch(/interrupted \(SIGTERM\): temp files removed/)
     expect(leftovers(term.pid)).toEqual([])
 
-    const kill = await exportCli(['pdf', '--entry', entry, '--out', out], { killAfter: { when: building, signal: 'SIGKILL' } })
+    const kill = await exportCli(['pdf', '--entry', entry, '--out', out, '--rebuild'], { killAfter: { when: building, signal: 'SIGKILL' } })
     expect(kill.signal).toBe('SIGKILL')
     expect(leftovers(kill.pid).length).toBe(1) // SIGKILL cannot be caught
     // what a SIGKILL during the PDF write leaves (timing that exactly is not reliable: planted with the dead pid)

@@ -21,7 +21,7 @@ function exportCli(args: string[], env: NodeJS.ProcessEnv = process.env) {
 describe('scripts/export.ts', () => {
   it.skipIf(!hasChromium)('exports every format of a small deck, named from exportFilename', async () => {
     const out = mkdtempSync(join(tmpdir(), 'export-e2e-'))
-    const r = exportCli(['all', '--entry', SMALL, '--out', out])
+    const r = exportCli(['all', '--entry', SMALL, '--out', out, '--rebuild']) // a real build, whatever the cache holds
     expect(r.code, r.out).toBe(0)
     expect(r.out).toMatch(/building .*export-small/)
     expect(readdirSync(out).sort()).toEqual(['export-fixture-clicks.pdf', 'export-fixture-handout.pdf', 'export-fixture-png', 'export-fixture.pdf', 'export-fixture.pptx'])

@@ -1,15 +1,20 @@
 /**
- * `npm run verify:pdf` against PDFs printed by Chromium from small HTML pages: a good one passes,
- * and a missing title, a blank page, a wrong page count each fail with the page and slide named.
+ * `npm run verify:pdf` against PDFs printed by Chromium from small HTML pages (tagged, with the
+ * metadata and bookmarks the exporter writes): a good one passes, and a missing title, a blank
+ * page, a wrong page count, an untagged file, missing language or bookmarks, a references slide
+ * without a link and a body read before its title each fail with the page and slide named.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium'
+import { loadDeck } from '../scripts/lib/deck'
+import { deckLang, deckOutline, firstPages } from '../scripts/lib/export/pdf-a11y'
+import { pdfMetaFrom, setPdfMeta } from '../scripts/lib/export/pdf-meta'
 
 const ROOT = resolve(__dirname, '..')
 let dir: string
@@ -41,9 +46,47 @@ First slide.
 Last slide.
 `
 
+/** A deck with a chapter file (divider + slide) and a references file, for the bookmarks and links. */
+const CHAPTERED = {
+  'slides.md': `---
+title: Chaptered deck
+---
+
+# Cover title
+
+---
+src: ./pages/01-one.md
+---
+
+---
+src: ./pages/99-references.md
+---
+`,
+  'pages/01-one.md': `---
+layout: chapter
+chapter: 1
+---
+
+# First chapter
+
+---
+
+# Inside one
+
+Body.
+`,
+  'pages/99-references.md': `# References
+
+[Xen project](https://xenproject.org/)
+`,
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'verify-pdf-test-'))
   writeFileSync(join(dir, 'slides.md'), DECK)
+  mkdirSync(join(dir, 'ch/pages'), { recursive: true })
+  for (const [f, text] of Object.entries(CHAPTERED))
+    writeFileSync(join(dir, 'ch', f), text)
   browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS] })
 })
 
@@ -52,10 +95,24 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-/** One PDF page per entry: a title and a line of text, or '' for an empty page. */
-async function makePdf(name: string, pages: string[]): Promise<string> {
+interface MakeOptions {
+  /** Deck the bookmarks come from (default: the test deck). */
+  entry?: string
+  tagged?: boolean
+  outline?: boolean
+  lang?: boolean
+  /** Pages each slide takes (clicks PDF). */
+  pagesOfSlide?: number[]
+}
+
+/**
+ * One PDF page per entry: a title and a line of text, '' for an empty page, or raw HTML when the
+ * entry starts with "<". Tagged, titled, with language and the deck's bookmarks, as the exporter
+ * writes them, unless switched off.
+ */
+async function makePdf(name: string, pages: string[], o: MakeOptions = {}): Promise<string> {
   const page = await browser.newPage()
-  const body = pages.map(t => `<section>${t ? `<h1>${t}</h1><p>Some body text for this slide.</p>` : ''}</section>`).join('')
+  const body = pages.map(t => `<section>${t.startsWith('<') ? t : t ? `<h1>${t}</h1><p>Some body text for this slide.</p>` : ''}</section>`).join('')
   await page.setContent(`<!doctype html><html><head><style>
     @page { size: 980px 552px; margin: 0 }
     body { margin: 0; font-family: sans-serif }
@@ -64,20 +121,27 @@ async function makePdf(name: string, pages: string[]): Promise<string> {
     h1 { font-size: 40px }
   </style></head><body>${body}</body></html>`)
   const file = join(dir, `${name}.pdf`)
-  await page.pdf({ path: file, width: '980px', height: '552px', printBackground: true })
+  await page.pdf({ path: file, width: '980px', height: '552px', printBackground: true, tagged: o.tagged ?? true })
   await page.close()
+  const deck = await loadDeck(o.entry ?? join(dir, 'slides.md'))
+  await setPdfMeta(file, {
+    ...pdfMetaFrom(deck.headmatter),
+    lang: o.lang === false ? undefined : deckLang(deck.headmatter),
+    outline: o.outline === false ? undefined : deckOutline(deck, firstPages(deck.slides.length, { pagesOfSlide: o.pagesOfSlide })),
+  })
   return file
 }
 
 function verify(pdf: string, ...extra: string[]): { code: number | null, out: string } {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/verify-pdf.ts', pdf, '--entry', join(dir, 'slides.md'), ...extra], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+  const entry = extra.includes('--entry') ? [] : ['--entry', join(dir, 'slides.md')]
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/verify-pdf.ts', pdf, ...entry, ...extra], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
   return { code: r.status, out: `${r.stdout}\n${r.stderr}` }
 }
 
 describe('verify:pdf', () => {
   it('passes a PDF with one page per slide, every title, no blank page', { timeout: 60_000 }, async () => {
     const { code, out } = verify(await makePdf('good', ['Alpha title', 'Beta title', 'Gamma title']))
-    expect(out).toMatch(/3 pages, 3 slides, \d+ fonts, 0 problems/)
+    expect(out).toMatch(/3 pages, 3 slides, \d+ fonts, tagged, lang en, 3 bookmarks \(0 with slides beneath\), 0 links, 0 problems/)
     expect(code, out).toBe(0)
   })
 
@@ -101,12 +165,47 @@ describe('verify:pdf', () => {
   })
 
   it('with --with-clicks expects one page per click step', { timeout: 60_000 }, async () => {
-    const pdf = await makePdf('clicks', ['Alpha title', 'Beta title', 'Beta title', 'Gamma title'])
+    const pdf = await makePdf('clicks', ['Alpha title', 'Beta title', 'Beta title', 'Gamma title'], { pagesOfSlide: [1, 2, 1] })
     const ok = verify(pdf, '--with-clicks')
-    expect(ok.out).toMatch(/4 pages, 3 slides \(with clicks\), \d+ fonts, 0 problems/)
+    expect(ok.out).toMatch(/4 pages, 3 slides \(with clicks\), .*, 0 problems/)
     expect(ok.code, ok.out).toBe(0)
     const bad = verify(pdf)
     expect(bad.code, bad.out).toBe(1)
     expect(bad.out).toContain('the PDF has 4 pages, expected 3')
+  })
+})
+
+describe('verify:pdf accessibility checks', () => {
+  const entry = () => join(dir, 'ch/slides.md')
+  const refs = '<h1>References</h1><p><a href="https://xenproject.org/">Xen project</a></p>'
+  const good = ['Cover title', 'First chapter', 'Inside one', refs]
+
+  it('passes a tagged PDF with language, title, chapter bookmarks and links', { timeout: 60_000 }, async () => {
+    const { code, out } = verify(await makePdf('ch-good', good, { entry: entry() }), '--entry', entry())
+    expect(out).toMatch(/4 pages, 4 slides, \d+ fonts, tagged, lang en, 3 bookmarks \(2 with slides beneath\), 1 links, 0 problems/)
+    expect(code, out).toBe(0)
+  })
+
+  it('names each missing piece', { timeout: 90_000 }, async () => {
+    const untagged = verify(await makePdf('ch-untagged', good, { entry: entry(), tagged: false }), '--entry', entry())
+    expect(untagged.code).toBe(1)
+    expect(untagged.out).toContain('not tagged: pdfinfo says "Tagged: no"')
+    const bare = verify(await makePdf('ch-bare', good, { entry: entry(), outline: false, lang: false }), '--entry', entry())
+    expect(bare.code).toBe(1)
+    expect(bare.out).toContain('document language is "en-US", expected the deck\'s "en"')
+    expect(bare.out).toContain('bookmarks: the PDF has none; expected 3 top-level entries (2 chapters with their slides beneath)')
+    const noLink = verify(await makePdf('ch-nolink', [...good.slice(0, 3), '<h1>References</h1><p>Xen project</p>'], { entry: entry() }), '--entry', entry())
+    expect(noLink.code).toBe(1)
+    expect(noLink.out).toContain('page 4 (pages/99-references.md:1 (slide 4)): references slide without a clickable link')
+    const order = verify(await makePdf('ch-order', ['Cover title', 'First chapter', '<p>Body text that a reader would meet first on this page.</p><h1 style="margin-top:200px">Inside one</h1>', refs], { entry: entry() }), '--entry', entry())
+    expect(order.code).toBe(1)
+    expect(order.out).toMatch(/page 3 \(pages\/01-one\.md:\d+ \(slide 3\)\): reading order: the text reads "Body text/)
+  })
+
+  it('finds bookmarks that do not match the chapters', { timeout: 60_000 }, async () => {
+    // Bookmarks of the other deck (flat, three entries) on this deck's PDF.
+    const { code, out } = verify(await makePdf('ch-wrong', good, { entry: join(dir, 'slides.md') }), '--entry', entry())
+    expect(code).toBe(1)
+    expect(out).toMatch(/bookmarks: entry 2 is "Beta title", expected chapter "1\. First chapter"/)
   })
 })

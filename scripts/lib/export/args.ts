@@ -8,6 +8,10 @@ export interface ExportArgs {
   timeoutMs: number
   /** Export the PDF this many times in a row and check each (0 = off). */
   soak: number
+  /** Build again even if the cached build matches the inputs. */
+  rebuild: boolean
+  /** Also write the static site (notes left out, PDF behind "Download") into this folder. */
+  siteDir?: string
   help: boolean
 }
 
@@ -24,11 +28,15 @@ Options:
   --dark             render in dark mode
   --timeout <ms>     per-step timeout (default 60000)
   --soak <n>         export the PDF n times in a row and check each run
+  --site <dir>       also write the static site there (as npm run build: speaker notes
+                     left out, the PDF behind "Download"); npm run export:all uses dist
+  --rebuild          build again even when nothing that feeds the build changed
+                     (the build is otherwise reused from .cache/export-build/)
   -h, --help         this text`
 
 /** Parses `export.ts` arguments. Pure: throws UsageError on anything it does not understand. */
 export function parseExportArgs(argv: readonly string[]): ExportArgs {
-  const out: ExportArgs = { formats: [], entry: 'slides.md', outDir: 'exports', dark: false, timeoutMs: 60_000, soak: 0, help: false }
+  const out: ExportArgs = { formats: [], entry: 'slides.md', outDir: 'exports', dark: false, timeoutMs: 60_000, soak: 0, rebuild: false, help: false }
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1]
     if (v === undefined || v.startsWith('--'))
@@ -48,8 +56,10 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
     switch (flag) {
       case '-h': case '--help': out.help = true; break
       case '--dark': out.dark = true; break
+      case '--rebuild': out.rebuild = true; break
       case '--entry': out.entry = take(); break
       case '--out': out.outDir = take(); break
+      case '--site': out.siteDir = take(); break
       case '--timeout': out.timeoutMs = positiveInt(take(), flag); break
       case '--soak': out.soak = positiveInt(take(), flag); break
       default:

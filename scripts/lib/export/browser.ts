@@ -44,6 +44,8 @@ export interface PrintOptions {
   total: number
   /** Mermaid blocks in the deck's source: the wait goes on until at least that many have rendered. */
   expectedDiagrams?: number
+  /** Only these slides (Slidev's print route `range`, e.g. "41-80"). */
+  range?: string
 }
 
 /** Slidev's red box for a diagram that failed (builtin/Mermaid.vue: `<pre border="1 red rounded" class="pa-3 text-wrap">`). */
@@ -65,7 +67,7 @@ export async function openPrint(browser: Browser, siteUrl: string, o: PrintOptio
   const page = await context.newPage()
   page.setDefaultTimeout(o.timeoutMs)
   await page.emulateMedia({ colorScheme: o.dark ? 'dark' : 'light', media: 'screen' })
-  await page.goto(`${siteUrl}print?print=${o.clicks ? 'clicks' : 'true'}`, { waitUntil: 'load', timeout: o.timeoutMs })
+  await page.goto(`${siteUrl}print?print=${o.clicks ? 'clicks' : 'true'}${o.range ? `&range=${o.range}` : ''}`, { waitUntil: 'load', timeout: o.timeoutMs })
   await page.locator('.print-slide-container').first().waitFor()
   await page.waitForFunction(() => document.querySelectorAll('.slidev-slide-loading').length === 0)
   // Every Mermaid block rendered (an SVG in its shadow root, at least as many as the source has,

@@ -6,7 +6,11 @@ export interface HandoutSlide {
   note: string | undefined
   /** data: URL (or file URL) of the slide image. */
   image: string
+  /** Links on the slide, as fractions of the slide's width and height: kept clickable over the image. */
+  links?: SlideLink[]
 }
+
+export interface SlideLink { href: string, x: number, y: number, w: number, h: number }
 
 /**
  * The speaker-notes handout as one HTML document: A4 portrait, two slides per page, each slide's
@@ -19,7 +23,7 @@ export function handoutHtml(title: string, slides: HandoutSlide[], perPage = 2):
   for (let i = 0; i < slides.length; i += perPage) {
     const cells = slides.slice(i, i + perPage).map(s => `
       <section class="slide" data-no="${s.no}">
-        <img src="${s.image}" alt="Slide ${s.no}">
+        <div class="shot"><img src="${s.image}" alt="Slide ${s.no}${s.title ? `: ${escapeHtml(s.title.replace(/[*_`]/g, ''))}` : ''}">${(s.links ?? []).map(l => `<a href="${escapeHtml(l.href)}" style="left:${pct(l.x)};top:${pct(l.y)};width:${pct(l.w)};height:${pct(l.h)}">${escapeHtml(l.href)}</a>`).join('')}</div>
         <h2><span class="no">${s.no}</span> ${inline(s.title ?? '')}</h2>
         <div class="notes">${notesToHtml(s.note)}</div>
       </section>`).join('')
@@ -34,7 +38,9 @@ export function handoutHtml(title: string, slides: HandoutSlide[], perPage = 2):
   .page { break-after: page; display: flex; flex-direction: column; gap: 6mm; width: 182mm; height: 271mm; }
   .page:last-child { break-after: auto; }
   .slide { flex: 1 1 0; overflow: hidden; display: flex; flex-direction: column; }
-  img { width: 70%; border: 0.3mm solid #94a3b8; align-self: flex-start; }
+  .shot { position: relative; width: 70%; align-self: flex-start; flex: none; }
+  .shot img { display: block; width: 100%; border: 0.3mm solid #94a3b8; }
+  .shot a { position: absolute; display: block; overflow: hidden; color: transparent; font-size: 1px; }
   h2 { font-size: 11pt; margin: 2mm 0 1mm; }
   h2 code { font-family: "IBM Plex Mono", "DejaVu Sans Mono", monospace; font-weight: 600; }
   .no { display: inline-block; min-width: 7mm; color: #475569; }
@@ -46,6 +52,10 @@ export function handoutHtml(title: string, slides: HandoutSlide[], perPage = 2):
   .url { color: #334155; word-break: break-all; }
 </style></head>
 <body>${pages.join('\n')}</body></html>`
+}
+
+function pct(v: number): string {
+  return `${(Math.min(Math.max(v, 0), 1) * 100).toFixed(3)}%`
 }
 
 /** Smallest notes font the handout uses before it gives up (pt). */
@@ -63,7 +73,7 @@ export function fitHandoutNotes(minPt: number): { shrunk: { no: number, pt: numb
   // No inner helper functions: tsx wraps named functions in `__name()`, which the page lacks.
   for (const section of document.querySelectorAll<HTMLElement>('section.slide')) {
     const notes = section.querySelector<HTMLElement>('.notes')
-    const img = section.querySelector<HTMLElement>('img')
+    const img = section.querySelector<HTMLElement>('.shot') ?? section.querySelector<HTMLElement>('img')
     const no = Number(section.dataset.no)
     if (!notes)
       continue

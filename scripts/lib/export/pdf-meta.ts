@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { PDFArray, PDFDocument, PDFHexString } from 'pdf-lib'
+import { type OutlineNode, setLangAndTitleDisplay, writeOutline } from './pdf-a11y.ts'
 
 export interface PdfMeta {
   title?: string
@@ -9,6 +10,10 @@ export interface PdfMeta {
   keywords?: string[]
   /** Creation and modification date (see source-date.ts); the same for every export of a commit. */
   date?: Date
+  /** Document language (catalog /Lang), e.g. "en". */
+  lang?: string
+  /** Bookmarks (replace whatever Chromium wrote). */
+  outline?: OutlineNode[]
 }
 
 /** The PDF metadata Slidev's own export sets, from the deck's headmatter. */
@@ -43,11 +48,15 @@ export async function setPdfMeta(file: string, meta: PdfMeta): Promise<void> {
   if (meta.keywords)
     doc.setKeywords(meta.keywords)
   doc.setCreator('Slidev (scripts/export.ts)')
+  if (meta.lang)
+    setLangAndTitleDisplay(doc, meta.lang)
+  if (meta.outline)
+    writeOutline(doc, meta.outline)
   delete doc.context.trailerInfo.ID
-  const id = createHash('sha256').update(await doc.save()).digest('hex').slice(0, 32)
+  const id = createHash('sha256').update(await doc.save({ useObjectStreams: false })).digest('hex').slice(0, 32)
   doc.context.trailerInfo.ID = PDFArray.withContext(doc.context)
   const arr = doc.context.trailerInfo.ID as PDFArray
   arr.push(PDFHexString.of(id))
   arr.push(PDFHexString.of(id))
-  await writeFile(file, await doc.save())
+  await writeFile(file, await doc.save({ useObjectStreams: false }))
 }
