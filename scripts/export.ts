@@ -51,8 +51,9 @@ async function main(): Promise<number> {
   }
   // `all` without --entry (npm run export:all): the full talk and its cut, one after the other.
   const entries = exportsEveryEntry(process.argv.slice(2)) ? TALK_ENTRIES : [args.entry]
-  for (const entry of entries) {
-    const r = await runExport({ ...args, entry, progress })
+  for (const [i, entry] of entries.entries()) {
+    // The static site is the full talk's (one `--site` folder; the cut would overwrite it).
+    const r = await runExport({ ...args, entry, siteDir: i === 0 ? args.siteDir : undefined, progress })
     progress.done(`${entries.length > 1 ? `${entry}: ` : ''}done in ${(r.ms.total / 1000).toFixed(1)} s (build ${(r.ms.build / 1000).toFixed(1)} s, render ${(r.ms.render / 1000).toFixed(1)} s, ${(r.ms.total / 1000 / r.slides).toFixed(2)} s/slide):`)
     for (const o of r.outputs)
       console.log(`  ${o.format.padEnd(8)} ${relative(process.cwd(), o.path)}`)
