@@ -4,10 +4,12 @@ import { checkSources, citations, citedIdsInText } from '../../scripts/lib/lint/
 import type { Registry } from '../../scripts/lib/lint/sources.ts'
 import { lintSlidesFromMarkdown } from '../../scripts/lib/lint/source.ts'
 import { loadThreadTexts, parseThread, threadsDir } from '../../scripts/lib/threads.ts'
-import { records, threads } from '../../sources/index.ts'
-import { archiveMessages as messages } from '../fixtures/archive-messages.ts'
+import { messages as quoted, records, threads } from '../../sources/index.ts'
+import { otherArchiveMessages } from '../fixtures/archive-messages.ts'
 
-// The real threads and every message a slide might quote from them (not only those the deck cites).
+// The real threads and every message a slide might quote from them (not only those the deck
+// cites: a message the deck starts quoting moves to the registry, and the registry's copy wins).
+const messages = [...quoted, ...otherArchiveMessages.filter(m => !quoted.some(q => q.id === m.id))]
 const realRegistry: Registry = { threads, messages, records, dir: `${process.cwd()}/sources` }
 const dir = threadsDir()
 const texts = existsSync(dir) ? loadThreadTexts(dir) : undefined
