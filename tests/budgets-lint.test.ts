@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { threadsDir } from '../scripts/lib/threads.ts'
+import { type Run, runScript, twoAtATime } from './helpers/cli.ts'
 
 /**
  * Proof that the room budgets bite in `npm run lint`: small decks generated from
@@ -70,38 +68,27 @@ const cases: Case[] = [
     md: quotes,
     exit: 1,
     at: `slides.md:${lineOf(quotes, '<MailQuote', 3)} (slide 3):`,
-    keyword: /too many quotations on one slide: 3 <MailQuote>, budget 2; this one “A friend likes to say that…” is the first over/,
+    keyword: /too many quotations on one slide: 3 <MailQuote>, budget 2; this one “We should build the widget from…” is the first over/,
   },
   { name: 'no-talk-block', md: threeQuotes(manySlides(longNotes(BASE_MD))), exit: 0, slides: 33 },
 ]
 
-interface Run { code: number | null, stdout: string, stderr: string }
-
-function lint(entry: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, NO_COLOR: '1', THREADS_DIR: process.env.THREADS_DIR ?? threadsDir(ROOT) }
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/lint.ts', entry], { cwd: ROOT, env })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString() })
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString() })
-    child.on('error', reject)
-    child.on('close', code => resolve({ code, stdout, stderr }))
-  })
-}
+// lint-clean quotes an invented thread (tests/fixtures/threads) through tests/fixtures/_sources.
+const lint = (entry: string) => runScript('scripts/lint.ts', [entry], { THREADS_DIR: 'tests/fixtures/threads' })
 
 const runs = new Map<string, Run>()
 
 beforeAll(async () => {
   const queue = [...cases]
-  await Promise.all([0, 1].map(async () => {
-    for (let c = queue.shift(); c; c = queue.shift()) {
-      const dir = mkdtempSync(join(tmpdir(), `budgets-lint-${c.name}-`))
-      cpSync(BASE, dir, { recursive: true })
-      writeFileSync(join(dir, 'slides.md'), c.md)
-      runs.set(c.name, await lint(join(dir, 'slides.md')))
-    }
-  }))
+  await twoAtATime(queue, async (c) => {
+    // Beside the other fixtures (git-ignored), so the base deck's relative import of the fixture
+    // registry (../../_sources) still resolves.
+    const dir = join(ROOT, 'tests/fixtures', `.budgets-lint-${c.name}`)
+    rmSync(dir, { recursive: true, force: true })
+    cpSync(BASE, dir, { recursive: true })
+    writeFileSync(join(dir, 'slides.md'), c.md)
+    runs.set(c.name, await lint(join(dir, 'slides.md')))
+  })
 }, 300_000)
 
 describe('room budgets in npm run lint', () => {

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { type Run, runScript, twoAtATime } from './helpers/cli.ts'
 
 /**
  * Proof that the lint bites: each fixture deck under tests/fixtures/lint-* is broken in exactly
@@ -27,30 +27,17 @@ const cases: Case[] = [
   { name: 'lint-bad-frontmatter', exit: 1, at: 'slides.md:20 (slide 2):', keyword: /unknown layout "two-column"/ },
 ]
 
-interface Run { code: number | null, stdout: string, stderr: string }
-
-function lint(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    // The fixture decks quote an invented thread (tests/fixtures/threads), through tests/fixtures/_sources.
-    const child = spawn('npx', ['tsx', 'scripts/lint.ts', ...args], { env: { ...process.env, NO_COLOR: '1', THREADS_DIR: 'tests/fixtures/threads' } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString() })
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString() })
-    child.on('error', reject)
-    child.on('close', code => resolve({ code, stdout, stderr }))
-  })
-}
+// The fixture decks quote an invented thread (tests/fixtures/threads), through tests/fixtures/_sources.
+const lint = (args: string[]) => runScript('scripts/lint.ts', args, { THREADS_DIR: 'tests/fixtures/threads' })
 
 const runs = new Map<string, Run>()
 
 beforeAll(async () => {
   // Two at a time: the machine has two cores.
   const queue = [...cases.map(c => c.name), 'lint-does-not-exist']
-  await Promise.all([0, 1].map(async () => {
-    for (let name = queue.shift(); name; name = queue.shift())
-      runs.set(name, await lint([`tests/fixtures/${name}/slides.md`]))
-  }))
+  await twoAtATime(queue, async (name) => {
+    runs.set(name, await lint([`tests/fixtures/${name}/slides.md`]))
+  })
 }, 300_000)
 
 describe('lint CLI on the fixture decks', () => {

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { type Run, runScript, twoAtATime } from './helpers/cli.ts'
 
 /**
  * The source registry's checks through the lint CLI, on fixture decks that quote an invented
@@ -35,28 +35,15 @@ const cases: Case[] = [
   { name: 'wrong author, no texts', deck: 'sources-wrong-author', threads: empty, exit: 0 },
 ]
 
-interface Run { code: number | null, stdout: string, stderr: string }
-
-function lint(deck: string, threads: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/lint.ts', `tests/fixtures/${deck}/slides.md`], { env: { ...process.env, NO_COLOR: '1', THREADS_DIR: threads } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString() })
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString() })
-    child.on('error', reject)
-    child.on('close', code => resolve({ code, stdout, stderr }))
-  })
-}
+const lint = (deck: string, threads: string) => runScript('scripts/lint.ts', [`tests/fixtures/${deck}/slides.md`], { THREADS_DIR: threads })
 
 const runs = new Map<string, Run>()
 
 beforeAll(async () => {
   const queue = [...cases]
-  await Promise.all([0, 1].map(async () => {
-    for (let c = queue.shift(); c; c = queue.shift())
-      runs.set(c.name, await lint(c.deck, c.threads))
-  }))
+  await twoAtATime(queue, async (c) => {
+    runs.set(c.name, await lint(c.deck, c.threads))
+  })
 }, 300_000)
 
 describe('source registry checks on the fixture decks', () => {
