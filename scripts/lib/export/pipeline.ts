@@ -18,7 +18,7 @@ import { notesToPlainText } from './notes.ts'
 import { sourceDate } from './source-date.ts'
 import type { Progress } from './progress.ts'
 import { serveStatic } from '../static-server.ts'
-import { slidevBuild } from './slidev-build.ts'
+import { slidevBuild, type SlidevBuildOptions } from './slidev-build.ts'
 import { mergeTaggedPdfs } from './pdf-merge.ts'
 import { type CachedBuild, cachedBuild } from './build-cache.ts'
 import { verifyPdf, verifyPngDir, verifyZip } from './verify.ts'
@@ -92,17 +92,7 @@ async function lintBuildRender(o: ExportOptions, loaded: Deck, browser: Promise<
   const buildOptions = { entry: deck.entry, base: '/', download: false as const, printRoute: true, withoutNotes: false }
   let built: CachedBuild
   try {
-    built = await cachedBuild({
-      root: process.cwd(),
-      entry: deck.entry,
-      deckFiles: [...new Set(deck.slides.map(s => join(deck.root, s.file)))],
-      options: { ...buildOptions, entry: relative(process.cwd(), deck.entry) },
-      rebuild: o.rebuild,
-      build: async (outDir) => {
-        o.progress.step(`building ${relative(process.cwd(), deck.entry)} (${deck.slides.length} slides) with Slidev…`)
-        await slidevBuild({ ...buildOptions, outDir })
-      },
-    })
+    built = await buildOnce(deck, buildOptions, `building ${relative(process.cwd(), deck.entry)} (${deck.slides.length} slides) with Slidev…`, o)
   }
   catch (e) {
     const line = explainBuildError(e instanceof Error ? e.message : String(e), deck)
@@ -144,17 +134,7 @@ async function writeSite(dir: string, deck: Deck, pdf: string | undefined, o: Ex
   const siteOptions = { entry: deck.entry, base: '/', download: pdf ? `/${stem}.pdf` : false as const, printRoute: Boolean(pdf), withoutNotes: true }
   let built: CachedBuild
   try {
-    built = await cachedBuild({
-      root: process.cwd(),
-      entry: deck.entry,
-      deckFiles: [...new Set(deck.slides.map(s => join(deck.root, s.file)))],
-      options: { ...siteOptions, entry: relative(process.cwd(), deck.entry) },
-      rebuild: o.rebuild,
-      build: async (outDir) => {
-        o.progress.step(`site: building ${relative(process.cwd(), deck.entry)} without speaker notes…`)
-        await slidevBuild({ ...siteOptions, outDir })
-      },
-    })
+    built = await buildOnce(deck, siteOptions, `site: building ${relative(process.cwd(), deck.entry)} without speaker notes…`, o)
   }
   catch (e) {
     throw new ExportError('build', e)
@@ -441,4 +421,22 @@ async function writeHandout(browser: Browser, pngs: Shot[], target: string, deck
   }
   o.progress.step(`handout: ${target} (${pages} A4 pages, ${perPage} slides each)`)
   return { format: 'handout' as const, path: target, pages }
+}
+
+/**
+ * One Slidev build of the deck with these options, reused from .cache/export-build/ while nothing
+ * that feeds it changed (the print build and the notes-free site are two entries of that cache).
+ */
+function buildOnce(deck: Deck, options: Omit<SlidevBuildOptions, 'outDir'>, announce: string, o: Pick<ExportOptions, 'rebuild' | 'progress'>): Promise<CachedBuild> {
+  return cachedBuild({
+    root: process.cwd(),
+    entry: deck.entry,
+    deckFiles: [...new Set(deck.slides.map(s => join(deck.root, s.file)))],
+    options: { ...options, entry: relative(process.cwd(), deck.entry) },
+    rebuild: o.rebuild,
+    build: async (outDir) => {
+      o.progress.step(announce)
+      await slidevBuild({ ...options, outDir })
+    },
+  })
 }
