@@ -98,7 +98,7 @@ async function built(dir: string, name: string): Promise<string> {
   const hash = createHash('sha256').update(SLIDEV_VERSION)
   for (const f of filesOf(dir))
     hash.update(f.slice(dir.length)).update(readFileSync(f))
-  const out = join(tmpdir(), 'deck-check-fixtures', `${name}-${hash.digest('hex').slice(0, 12)}`)
+  const out = join(tmpdir(), 'deck-test-builds', `${name}-${hash.digest('hex').slice(0, 12)}`)
   if (!existsSync(join(out, 'index.html'))) {
     rmSync(out, { recursive: true, force: true })
     await buildDeck(join(dir, 'slides.md'), out)

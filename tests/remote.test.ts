@@ -105,7 +105,8 @@ beforeAll(async () => {
     dev.on('exit', code => reject(new Error(`dev exited ${code}:\n${output}`)))
     dev.stdout!.on('data', (c: Buffer) => {
       output += c.toString()
-      if (/remote \(LAN\)\s*>/.test(output) && output.includes('No display')) {
+      // Slidev's banner ends with its shortcuts line, which can arrive after the proxy's lines
+      if (/remote \(LAN\)\s*>/.test(output) && output.includes('No display') && /shortcuts\s/.test(output.replace(/\x1B\[[0-9;]*m/g, ''))) {
         clearTimeout(timer)
         resolvePromise()
       }

@@ -79,7 +79,8 @@ export function isStale(path: string, pid: number | undefined, alive = pidAlive,
   }
 }
 
-const TEMP_DIR = /^deck-(?:export|check|soak)-(?:(\d+)-)?\w+$/
+// mkdtemp appends six characters; anything else with the prefix (a test build cache, say) is not ours.
+const TEMP_DIR = /^deck-(?:export|check|soak)-(?:(\d+)-)?[A-Za-z0-9]{6}$/
 const PARTIAL = /^\..+\.tmp-(?:old-)?(\d+)-\w+$/
 
 /** Removes stale temp folders of earlier runs from `tmp` and stale partial files from `outDir`. Returns what it removed. */
