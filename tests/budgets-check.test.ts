@@ -9,17 +9,14 @@
  * - budgets-no-talk: the broken deck without talk: passes (a deck without one gets no budgets).
  */
 import { spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildDeck } from '../scripts/lib/browser/build'
+import { builtOnce } from './helpers/built'
 
 const ROOT = resolve(__dirname, '..')
 const BASE = join(ROOT, 'tests/fixtures/browser-clean')
 const GENERATED = join(ROOT, 'tests/fixtures/.generated')
-const SLIDEV_VERSION = JSON.parse(readFileSync(join(ROOT, 'node_modules/@slidev/cli/package.json'), 'utf8')).version as string
 
 const TALK = 'duration: 30min\ntalk:\n  questions: 5min\n  wordsPerMinute: 130\n  maxSlides: 32\n  maxQuotesPerSlide: 2\n  maxWordsOnScreen: 50\n'
 /** Readable sizes for the base deck: bullets 19 CSS px = 37 px at 1920x1080, the rest 15.5 = 30 px. */
@@ -87,24 +84,8 @@ function generate(name: string): string {
   return dir
 }
 
-function filesOf(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f)
-    return statSync(p).isDirectory() ? filesOf(p) : [p]
-  }).sort()
-}
 
-async function built(dir: string, name: string): Promise<string> {
-  const hash = createHash('sha256').update(SLIDEV_VERSION)
-  for (const f of filesOf(dir))
-    hash.update(f.slice(dir.length)).update(readFileSync(f))
-  const out = join(tmpdir(), 'deck-test-builds', `${name}-${hash.digest('hex').slice(0, 12)}`)
-  if (!existsSync(join(out, 'index.html'))) {
-    rmSync(out, { recursive: true, force: true })
-    await buildDeck(join(dir, 'slides.md'), out)
-  }
-  return out
-}
+const built = builtOnce
 
 function check(dir: string, dist: string): { code: number | null, out: string } {
   const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/check.ts', join(dir, 'slides.md'), '--dist', dist, '--scheme', 'light'], {

@@ -5,37 +5,15 @@
  * name the slide and source line of the breakage, or exit 0 for the clean deck.
  */
 import { spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildDeck } from '../scripts/lib/browser/build'
+import { builtOnce } from './helpers/built'
 
 const ROOT = resolve(__dirname, '..')
 const FIXTURES = join(ROOT, 'tests/fixtures')
-const SLIDEV_VERSION = JSON.parse(readFileSync(join(ROOT, 'node_modules/@slidev/cli/package.json'), 'utf8')).version as string
 
-function filesOf(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f)
-    return statSync(p).isDirectory() ? filesOf(p) : [p]
-  }).sort()
-}
 
-/** Builds the fixture unless a build of the same sources already sits in the temp dir. */
-async function built(name: string): Promise<string> {
-  const dir = join(FIXTURES, name)
-  const hash = createHash('sha256').update(SLIDEV_VERSION)
-  for (const f of filesOf(dir))
-    hash.update(f.slice(dir.length)).update(readFileSync(f))
-  const out = join(tmpdir(), 'deck-test-builds', `${name}-${hash.digest('hex').slice(0, 12)}`)
-  if (!existsSync(join(out, 'index.html'))) {
-    rmSync(out, { recursive: true, force: true })
-    await buildDeck(join(dir, 'slides.md'), out)
-  }
-  return out
-}
+const built = (name: string) => builtOnce(join(FIXTURES, name), name)
 
 function check(name: string, dist: string, ...extra: string[]): { code: number | null, out: string } {
   const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/check.ts', join(FIXTURES, name, 'slides.md'), '--dist', dist, ...extra], {
