@@ -14,10 +14,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { createServer } from 'node:net'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
 import type { Browser } from 'playwright-core'
 import { findChromium } from './lib/chromium.ts'
 import { loadDeck } from './lib/deck.ts'
-import { positiveInt, UsageError } from './lib/export/args.ts'
+import { positiveInt, usage, UsageError } from './lib/args.ts'
 import { launchChromium } from './lib/export/browser.ts'
 import { assetSizes, formatBytes, type SizeTotals, sumSizes } from './lib/export/sizes.ts'
 import { median, table } from './lib/export/stats.ts'
@@ -193,27 +194,24 @@ function s(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`
 }
 
-interface BenchOptions { runs: number, only?: string, scale: boolean, dev: boolean, stockTalk: boolean, talk: string }
-
-function parse(argv: string[]): BenchOptions {
-  const o: BenchOptions = { runs: 3, scale: false, dev: true, stockTalk: false, talk: 'slides.md' }
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--runs')
-      o.runs = positiveInt(argv[++i] ?? '', '--runs')
-    else if (argv[i] === '--only')
-      o.only = argv[++i]
-    else if (argv[i] === '--scale')
-      o.scale = true
-    else if (argv[i] === '--no-dev')
-      o.dev = false
-    else if (argv[i] === '--stock-talk')
-      o.stockTalk = true
-    else if (argv[i] === '--talk')
-      o.talk = argv[++i] ?? 'slides.md'
-    else throw new UsageError(`unknown argument ${argv[i]} (use --runs N, --only talk|reference, --scale, --no-dev, --stock-talk, --talk entry.md)`)
-  }
-  return o
+function parse(argv: string[]) {
+  const { values: v } = usage(() => parseArgs({
+    args: argv,
+    allowNegative: true, // --no-dev
+    options: {
+      'runs': { type: 'string', default: '3' },
+      'only': { type: 'string' },
+      'scale': { type: 'boolean', default: false },
+      'dev': { type: 'boolean', default: true },
+      'stock-talk': { type: 'boolean', default: false },
+      'talk': { type: 'string', default: 'slides.md' },
+    },
+  }))
+  if (v.only !== undefined && v.only !== 'talk' && v.only !== 'reference')
+    throw new UsageError(`--only is talk or reference, got "${v.only}"`)
+  return { ...v, runs: positiveInt(v.runs, '--runs'), stockTalk: v['stock-talk'] }
 }
+type BenchOptions = ReturnType<typeof parse>
 
 /** Project entries the generated deck needs beside it (its own folder is Slidev's root). */
 const LINKED = ['pages', 'components', 'layouts', 'setup', 'styles', 'sources', 'public', 'scripts', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json', 'node_modules']
@@ -389,6 +387,6 @@ function printReport(opts: BenchOptions, machine: { cpu: string, cores: number, 
 }
 
 main().then(() => process.exit(0), (e: unknown) => {
-  console.error(`\nbench failed: ${e instanceof Error ? e.message : String(e)}`)
-  process.exit(1)
+  console.error(e instanceof UsageError ? e.message : `\nbench failed: ${e instanceof Error ? e.message : String(e)}`)
+  process.exit(e instanceof UsageError ? 2 : 1)
 })
