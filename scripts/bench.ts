@@ -16,6 +16,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Browser } from 'playwright-core'
+import { x } from 'tinyexec'
 import { findChromium } from './lib/chromium.ts'
 import { loadDeck } from './lib/deck.ts'
 import { positiveInt, usage, UsageError } from './lib/args.ts'
@@ -53,16 +54,13 @@ function timed(cmd: string, args: string[]): Promise<number> {
   return timedOut(cmd, args).then(r => r.ms)
 }
 
-function timedOut(cmd: string, args: string[]): Promise<{ ms: number, out: string }> {
-  return new Promise((res, rej) => {
-    const t0 = performance.now()
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-    let out = ''
-    child.stdout.on('data', (d: Buffer) => { out += d })
-    child.stderr.on('data', (d: Buffer) => { out += d })
-    child.on('error', rej)
-    child.on('close', code => code === 0 ? res({ ms: performance.now() - t0, out }) : rej(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${out.slice(-2000)}`)))
-  })
+async function timedOut(cmd: string, args: string[]): Promise<{ ms: number, out: string }> {
+  const t0 = performance.now()
+  const r = await x(cmd, args, { nodeOptions: { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] } })
+  const out = `${r.stdout}${r.stderr}`
+  if (r.exitCode !== 0)
+    throw new Error(`${cmd} ${args.join(' ')} exited ${r.exitCode}:\n${out.slice(-2000)}`)
+  return { ms: performance.now() - t0, out }
 }
 
 async function freePort(): Promise<number> {
