@@ -14,10 +14,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { createServer } from 'node:net'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
 import type { Browser } from 'playwright-core'
+import { x } from 'tinyexec'
 import { findChromium } from './lib/chromium.ts'
 import { loadDeck } from './lib/deck.ts'
-import { positiveInt, UsageError } from './lib/export/args.ts'
+import { positiveInt, usage, UsageError } from './lib/args.ts'
 import { launchChromium } from './lib/export/browser.ts'
 import { assetSizes, formatBytes, type SizeTotals, sumSizes } from './lib/export/sizes.ts'
 import { median, table } from './lib/export/stats.ts'
@@ -52,16 +54,13 @@ function timed(cmd: string, args: string[]): Promise<number> {
   return timedOut(cmd, args).then(r => r.ms)
 }
 
-function timedOut(cmd: string, args: string[]): Promise<{ ms: number, out: string }> {
-  return new Promise((res, rej) => {
-    const t0 = performance.now()
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-    let out = ''
-    child.stdout.on('data', (d: Buffer) => { out += d })
-    child.stderr.on('data', (d: Buffer) => { out += d })
-    child.on('error', rej)
-    child.on('close', code => code === 0 ? res({ ms: performance.now() - t0, out }) : rej(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${out.slice(-2000)}`)))
-  })
+async function timedOut(cmd: string, args: string[]): Promise<{ ms: number, out: string }> {
+  const t0 = performance.now()
+  const r = await x(cmd, args, { nodeOptions: { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] } })
+  const out = `${r.stdout}${r.stderr}`
+  if (r.exitCode !== 0)
+    throw new Error(`${cmd} ${args.join(' ')} exited ${r.exitCode}:\n${out.slice(-2000)}`)
+  return { ms: performance.now() - t0, out }
 }
 
 async function freePort(): Promise<number> {
@@ -193,27 +192,24 @@ function s(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`
 }
 
-interface BenchOptions { runs: number, only?: string, scale: boolean, dev: boolean, stockTalk: boolean, talk: string }
-
-function parse(argv: string[]): BenchOptions {
-  const o: BenchOptions = { runs: 3, scale: false, dev: true, stockTalk: false, talk: 'slides.md' }
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--runs')
-      o.runs = positiveInt(argv[++i] ?? '', '--runs')
-    else if (argv[i] === '--only')
-      o.only = argv[++i]
-    else if (argv[i] === '--scale')
-      o.scale = true
-    else if (argv[i] === '--no-dev')
-      o.dev = false
-    else if (argv[i] === '--stock-talk')
-      o.stockTalk = true
-    else if (argv[i] === '--talk')
-      o.talk = argv[++i] ?? 'slides.md'
-    else throw new UsageError(`unknown argument ${argv[i]} (use --runs N, --only talk|reference, --scale, --no-dev, --stock-talk, --talk entry.md)`)
-  }
-  return o
+function parse(argv: string[]) {
+  const { values: v } = usage(() => parseArgs({
+    args: argv,
+    allowNegative: true, // --no-dev
+    options: {
+      'runs': { type: 'string', default: '3' },
+      'only': { type: 'string' },
+      'scale': { type: 'boolean', default: false },
+      'dev': { type: 'boolean', default: true },
+      'stock-talk': { type: 'boolean', default: false },
+      'talk': { type: 'string', default: 'slides.md' },
+    },
+  }))
+  if (v.only !== undefined && v.only !== 'talk' && v.only !== 'reference')
+    throw new UsageError(`--only is talk or reference, got "${v.only}"`)
+  return { ...v, runs: positiveInt(v.runs, '--runs'), stockTalk: v['stock-talk'] }
 }
+type BenchOptions = ReturnType<typeof parse>
 
 /** Project entries the generated deck needs beside it (its own folder is Slidev's root). */
 const LINKED = ['pages', 'components', 'layouts', 'setup', 'styles', 'sources', 'public', 'scripts', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json', 'node_modules']
@@ -389,6 +385,6 @@ function printReport(opts: BenchOptions, machine: { cpu: string, cores: number, 
 }
 
 main().then(() => process.exit(0), (e: unknown) => {
-  console.error(`\nbench failed: ${e instanceof Error ? e.message : String(e)}`)
-  process.exit(1)
+  console.error(e instanceof UsageError ? e.message : `\nbench failed: ${e instanceof Error ? e.message : String(e)}`)
+  process.exit(e instanceof UsageError ? 2 : 1)
 })

@@ -7,9 +7,11 @@
  * See docs/presenting-and-exporting.md.
  */
 import { relative, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { positiveInt, usage, UsageError } from './lib/args.ts'
 import { ChromiumNotFoundError } from './lib/chromium.ts'
 import { loadDeck } from './lib/deck.ts'
-import { normalizeBase, UsageError } from './lib/export/args.ts'
+import { normalizeBase } from './lib/export/args.ts'
 import { exportStem, outputPaths } from './lib/export/formats.ts'
 import { renderFormats } from './lib/export/pipeline.ts'
 import { createProgress } from './lib/export/progress.ts'
@@ -19,26 +21,24 @@ import { slidevBuild } from './lib/export/slidev-build.ts'
 export interface BuildArgs { entry: string, out: string, base: string, pdf: boolean, timeoutMs: number, withNotes: boolean }
 
 export function parseBuildArgs(argv: readonly string[]): BuildArgs {
-  const a: BuildArgs = { entry: 'slides.md', out: 'dist', base: '/', pdf: true, timeoutMs: 60_000, withNotes: false }
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.includes('=') ? [argv[i]!.slice(0, argv[i]!.indexOf('=')), argv[i]!.slice(argv[i]!.indexOf('=') + 1)] : [argv[i]!, undefined]
-    const take = () => {
-      const v = inline ?? argv[++i]
-      if (v === undefined)
-        throw new UsageError(`${flag} needs a value`)
-      return v
-    }
-    if (flag === '--base') a.base = normalizeBase(take())
-    else if (flag === '--out' || flag === '-o') a.out = take()
-    else if (flag === '--entry') a.entry = take()
-    else if (flag === '--no-pdf') a.pdf = false
-    else if (flag === '--with-notes') a.withNotes = true
-    else if (flag === '--without-notes') a.withNotes = false
-    else if (flag === '--timeout') a.timeoutMs = Number(take())
-    else if (!flag.startsWith('-') && flag.endsWith('.md')) a.entry = flag
-    else throw new UsageError(`unknown argument ${flag} (use --base /path/, --out dir, --no-pdf, --with-notes)`)
-  }
-  return a
+  const { values: v, positionals } = usage(() => parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    allowNegative: true, // --no-pdf, --no-with-notes
+    options: {
+      'base': { type: 'string', default: '/' },
+      'out': { type: 'string', short: 'o', default: 'dist' },
+      'entry': { type: 'string', default: 'slides.md' },
+      'pdf': { type: 'boolean', default: true },
+      'with-notes': { type: 'boolean', default: false },
+      'timeout': { type: 'string', default: '60000' },
+    },
+  }))
+  const entry = positionals.find(p => p.endsWith('.md')) ?? v.entry
+  const other = positionals.find(p => !p.endsWith('.md'))
+  if (other)
+    throw new UsageError(`unknown argument ${other} (use --base /path/, --out dir, --no-pdf, --with-notes)`)
+  return { entry, out: v.out, base: normalizeBase(v.base), pdf: v.pdf, timeoutMs: positiveInt(v.timeout, '--timeout'), withNotes: v['with-notes'] }
 }
 
 async function main(): Promise<void> {
@@ -74,6 +74,6 @@ async function main(): Promise<void> {
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('scripts/build.ts')) {
   main().then(() => process.exit(0), (e: unknown) => {
     console.error(e instanceof ChromiumNotFoundError || e instanceof UsageError ? `\n${e.message}` : `\nbuild failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)
-    process.exit(1)
+    process.exit(e instanceof UsageError ? 2 : 1)
   })
 }

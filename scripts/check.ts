@@ -12,6 +12,8 @@
  */
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
+import { parseArgs } from 'node:util'
+import { positiveInt, usage, UsageError } from './lib/args'
 import { buildDeck } from './lib/browser/build'
 import { formatProblem } from './lib/browser/problem'
 import { checkBuiltDeck } from './lib/browser/run'
@@ -19,36 +21,33 @@ import { ownedTempDir, sweepStale } from './lib/cleanup'
 import { loadDeck } from './lib/deck'
 import { explainBuildError } from './lib/export/build-errors'
 
-interface Args { entry: string, dist?: string, axeEveryStep: boolean, only?: number[], schemes: ('light' | 'dark')[] }
+const USAGE = 'usage: npm run check [-- path/to/slides.md] [--dist <built dir>] [--axe-every-step] [--scheme light|dark] [--slides 1,2]'
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = { entry: 'slides.md', axeEveryStep: false, schemes: ['light', 'dark'] }
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!
-    if (a === '--dist')
-      args.dist = argv[++i]
-    else if (a === '--axe-every-step')
-      args.axeEveryStep = true
-    else if (a === '--scheme') {
-      const v = argv[++i]
-      args.schemes = v === 'light' || v === 'dark' ? [v] : ['light', 'dark']
-    }
-    else if (a === '--slides')
-      args.only = (argv[++i] ?? '').split(',').map(Number).filter(n => n > 0)
-    else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run check [-- path/to/slides.md] [--dist <built dir>] [--axe-every-step] [--scheme light|dark] [--slides 1,2]')
-      process.exit(0)
-    }
-    else if (a.startsWith('-'))
-      throw new Error(`unknown option ${a}`)
-    else
-      args.entry = a
-  }
-  return args
+function parseCheckArgs(argv: string[]) {
+  const { values: v, positionals } = usage(() => parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'help': { type: 'boolean', short: 'h' },
+      'dist': { type: 'string' },
+      'axe-every-step': { type: 'boolean', default: false },
+      'scheme': { type: 'string' },
+      'slides': { type: 'string' },
+    },
+  }))
+  const schemes: ('light' | 'dark')[] = v.scheme === 'light' || v.scheme === 'dark' ? [v.scheme] : ['light', 'dark']
+  if (v.scheme !== undefined && schemes.length > 1)
+    throw new UsageError(`--scheme is light or dark, got "${v.scheme}"`)
+  const only = v.slides?.split(',').map(n => positiveInt(n.trim(), '--slides'))
+  return { help: v.help, entry: positionals[0] ?? 'slides.md', dist: v.dist, axeEveryStep: v['axe-every-step'], only, schemes }
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2))
+  const args = parseCheckArgs(process.argv.slice(2))
+  if (args.help) {
+    console.log(USAGE)
+    return 0
+  }
   const t0 = Date.now()
   const deck = await loadDeck(args.entry)
   const entryName = relative(deck.root, deck.entry)
@@ -97,6 +96,6 @@ async function main(): Promise<number> {
 }
 
 main().then(code => process.exit(code), (err: unknown) => {
-  console.error(`check failed: ${err instanceof Error ? err.message : String(err)}`)
+  console.error(err instanceof UsageError ? `${err.message}\n${USAGE}` : `check failed: ${err instanceof Error ? err.message : String(err)}`)
   process.exit(2)
 })

@@ -14,7 +14,8 @@ import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import process from 'node:process'
 import { renderUnicodeCompact } from 'uqr'
-import { DevUsageError, parseDevArgs } from './lib/remote/args.ts'
+import { UsageError } from './lib/args.ts'
+import { parseDevArgs } from './lib/remote/args.ts'
 import { lanAddresses } from './lib/remote/lan.ts'
 import type { RemoteProxy } from './lib/remote/proxy.ts'
 import { startRemoteProxy } from './lib/remote/proxy.ts'
@@ -32,7 +33,7 @@ async function freePort(from: number, host: string, not?: number): Promise<numbe
     if (p !== not && await portFree(p, host))
       return p
   }
-  throw new DevUsageError(`no free port in ${from}-${from + 199} on ${host}`)
+  throw new UsageError(`no free port in ${from}-${from + 199} on ${host}`)
 }
 
 function printRemote(proxyPort: number): void {
@@ -97,6 +98,6 @@ function openInBrowser(url: string): void {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof DevUsageError ? `\n${e.message}\n` : e)
-  process.exit(e instanceof DevUsageError ? 2 : 1)
+  console.error(e instanceof UsageError ? `\n${e.message}\n` : e)
+  process.exit(e instanceof UsageError ? 2 : 1)
 })

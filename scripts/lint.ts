@@ -9,16 +9,20 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import process from 'node:process'
+import { parseArgs } from 'node:util'
+import { usage, UsageError } from './lib/args.ts'
 import { loadDeck } from './lib/deck.ts'
 import { formatProblem, lintDeck } from './lib/lint/index.ts'
 
+const USAGE = 'usage: npm run lint [-- path/to/slides.md]   (default: slides.md)'
+
 async function main(argv: string[]): Promise<number> {
-  const args = argv.filter(a => a !== '--')
-  if (args.includes('-h') || args.includes('--help')) {
-    console.log('usage: npm run lint [-- path/to/slides.md]   (default: slides.md)')
+  const { values, positionals } = usage(() => parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } }))
+  if (values.help) {
+    console.log(USAGE)
     return 0
   }
-  const entry = args[0] ?? 'slides.md'
+  const entry = positionals[0] ?? 'slides.md'
   if (!existsSync(resolve(entry))) {
     console.error(`lint: cannot load the deck: ${entry} does not exist`)
     return 2
@@ -42,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code },
   (e: unknown) => {
-    console.error(`lint: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)
+    console.error(e instanceof UsageError ? `lint: ${e.message}\n${USAGE}` : `lint: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)
     process.exitCode = 2
   },
 )

@@ -15,6 +15,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import process from 'node:process'
+import { parseArgs } from 'node:util'
+import { positiveInt, usage, UsageError } from './lib/args'
 import type { DeckSlide } from './lib/deck'
 import { loadDeck, where } from './lib/deck'
 import { containsTitle, estimateClickPages, isBlankPage, parsePdffonts, parsePdfinfoPages, parsePgm, splitPages } from './lib/pdf'
@@ -28,27 +30,23 @@ function isReferencesSlide(s: DeckSlide): boolean {
   return /<References\b/.test(s.content) || /(^|\/)\d*-?references\.md$/.test(s.file)
 }
 
-function parseArgs(argv: string[]): Args {
-  let pdf: string | undefined
-  const args: Omit<Args, 'pdf'> = { entry: 'slides.md', withClicks: false, handout: false }
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!
-    if (a === '--with-clicks')
-      args.withClicks = true
-    else if (a === '--handout')
-      args.handout = true
-    else if (a === '--entry')
-      args.entry = argv[++i] ?? 'slides.md'
-    else if (a === '--expected-pages')
-      args.expectedPages = Number(argv[++i])
-    else if (a.startsWith('-'))
-      throw new Error(`unknown option ${a}`)
-    else
-      pdf = a
-  }
-  if (!pdf)
-    throw new Error('usage: npm run verify:pdf -- <file.pdf> [--with-clicks | --handout] [--entry slides.md] [--expected-pages N]')
-  return { pdf, ...args }
+const USAGE = 'usage: npm run verify:pdf -- <file.pdf> [--with-clicks | --handout] [--entry slides.md] [--expected-pages N]'
+
+function parseVerifyArgs(argv: string[]): Args {
+  const { values: v, positionals } = usage(() => parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'with-clicks': { type: 'boolean', default: false },
+      'handout': { type: 'boolean', default: false },
+      'entry': { type: 'string', default: 'slides.md' },
+      'expected-pages': { type: 'string' },
+    },
+  }))
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length ? `one PDF at a time, got ${positionals.join(', ')}` : 'name the PDF to check')
+  const expectedPages = v['expected-pages'] === undefined ? undefined : positiveInt(v['expected-pages'], '--expected-pages')
+  return { pdf: positionals[0]!, entry: v.entry, withClicks: v['with-clicks'], handout: v.handout, expectedPages }
 }
 
 function run(cmd: string, args: string[]): string {
@@ -64,7 +62,7 @@ function run(cmd: string, args: string[]): string {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2))
+  const args = parseVerifyArgs(process.argv.slice(2))
   const deck = await loadDeck(args.entry)
   const slides = deck.slides.filter(s => !s.frontmatter.hide && !s.frontmatter.disabled)
   const problems: string[] = []
@@ -227,6 +225,6 @@ function pageNo(file: string): number {
 }
 
 main().then(code => process.exit(code), (err: unknown) => {
-  console.error(`verify:pdf failed: ${err instanceof Error ? err.message : String(err)}`)
+  console.error(err instanceof UsageError ? `${err.message}\n${USAGE}` : `verify:pdf failed: ${err instanceof Error ? err.message : String(err)}`)
   process.exit(2)
 })

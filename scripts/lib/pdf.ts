@@ -7,95 +7,30 @@
 export interface GreyImage {
   width: number
   height: number
-  maxval: number
-  pixels: Uint8Array | Uint16Array
+  /** One byte a pixel, 0 (black) to 255 (white). */
+  pixels: Uint8Array
 }
 
-/** Decodes a PGM image (binary P5 or plain P2), as written by `pdftoppm -gray`. */
+/** Decodes the 8-bit binary PGM that `pdftoppm -gray` writes: "P5\n<w> <h>\n255\n", then the pixels. */
 export function parsePgm(buf: Uint8Array): GreyImage {
-  let pos = 0
-  const token = (): string => {
-    // Skip whitespace and comments.
-    for (;;) {
-      while (pos < buf.length && /\s/.test(String.fromCharCode(buf[pos]!)))
-        pos++
-      if (buf[pos] === 0x23) { // '#'
-        while (pos < buf.length && buf[pos] !== 0x0A)
-          pos++
-        continue
-      }
-      break
-    }
-    const start = pos
-    while (pos < buf.length && !/\s/.test(String.fromCharCode(buf[pos]!)))
-      pos++
-    return String.fromCharCode(...buf.subarray(start, pos))
-  }
-  const magic = token()
-  if (magic !== 'P5' && magic !== 'P2')
-    throw new Error(`not a PGM image (magic "${magic}")`)
-  const width = Number(token())
-  const height = Number(token())
-  const maxval = Number(token())
-  if (!(width > 0 && height > 0 && maxval > 0 && maxval < 65536))
-    throw new Error(`bad PGM header: ${width}×${height}, maxval ${maxval}`)
-  const count = width * height
-  const wide = maxval > 255
-  const pixels = wide ? new Uint16Array(count) : new Uint8Array(count)
-  if (magic === 'P5') {
-    pos++ // exactly one whitespace byte after maxval
-    const need = count * (wide ? 2 : 1)
-    if (buf.length - pos < need)
-      throw new Error(`truncated PGM: ${buf.length - pos} bytes of pixel data, ${need} expected`)
-    for (let i = 0; i < count; i++)
-      pixels[i] = wide ? (buf[pos + 2 * i]! << 8) | buf[pos + 2 * i + 1]! : buf[pos + i]!
-  }
-  else {
-    for (let i = 0; i < count; i++) {
-      const t = token()
-      if (t === '')
-        throw new Error(`truncated PGM: ${i} of ${count} pixels`)
-      pixels[i] = Number(t)
-    }
-  }
-  return { width, height, maxval, pixels }
+  const head = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(new TextDecoder('latin1').decode(buf.subarray(0, 40)))
+  if (!head)
+    throw new Error('not a PGM image as pdftoppm -gray writes (P5, maxval 255)')
+  const width = Number(head[1])
+  const height = Number(head[2])
+  const pixels = buf.subarray(head[0].length, head[0].length + width * height)
+  if (pixels.length < width * height)
+    throw new Error(`truncated PGM: ${pixels.length} bytes of pixel data, ${width * height} expected`)
+  return { width, height, pixels }
 }
 
-export interface InkStats {
-  /** Most common grey level (the background), scaled to 0–255. */
-  background: number
-  /** Share of pixels that differ from the background by more than the threshold. */
-  inkShare: number
-  inkPixels: number
-  /** Standard deviation of grey levels, 0–255 scale. */
-  stddev: number
-}
-
-/** How much of the page is not background. */
-export function inkStats(img: GreyImage, threshold = 24): InkStats {
-  const scale = 255 / img.maxval
+/** How much of the page is not background (the most common grey level). */
+export function inkStats(img: GreyImage, threshold = 24): { background: number, inkShare: number, inkPixels: number } {
   const hist = new Array<number>(256).fill(0)
-  let sum = 0
-  let sum2 = 0
-  for (const p of img.pixels) {
-    const v = Math.round(p * scale)
-    hist[v]!++
-    sum += v
-    sum2 += v * v
-  }
-  const n = img.pixels.length
-  let background = 0
-  for (let v = 1; v < 256; v++) {
-    if (hist[v]! > hist[background]!)
-      background = v
-  }
-  let ink = 0
-  for (let v = 0; v < 256; v++) {
-    if (Math.abs(v - background) > threshold)
-      ink += hist[v]!
-  }
-  const mean = sum / n
-  return { background, inkShare: ink / n, inkPixels: ink, stddev: Math.sqrt(Math.max(0, sum2 / n - mean * mean)) }
+  for (const p of img.pixels) hist[p]!++
+  const background = hist.indexOf(Math.max(...hist))
+  const ink = hist.reduce((n, count, v) => Math.abs(v - background) > threshold ? n + count : n, 0)
+  return { background, inkShare: ink / img.pixels.length, inkPixels: ink }
 }
 
 /**
@@ -108,15 +43,7 @@ export function isBlankPage(img: GreyImage, minShare = 0.001, minPixels = 4): bo
   return s.inkShare < minShare || s.inkPixels < minPixels
 }
 
-export interface PdfFont {
-  name: string
-  type: string
-  encoding: string
-  embedded: boolean
-  subset: boolean
-  unicode: boolean
-  object: string
-}
+export interface PdfFont { name: string, type: string, embedded: boolean }
 
 /**
  * Parses `pdffonts` output. Columns are fixed-width: their extents come from the dashed line
@@ -124,34 +51,12 @@ export interface PdfFont {
  */
 export function parsePdffonts(text: string): PdfFont[] {
   const lines = text.split('\n')
-  const dashIdx = lines.findIndex(l => /^-+( -+)+\s*$/.test(l))
-  if (dashIdx < 1)
+  const dash = lines.findIndex(l => /^-+( -+)+\s*$/.test(l))
+  if (dash < 1)
     return []
-  const cols: [number, number][] = []
-  const re = /-+/g
-  for (let m = re.exec(lines[dashIdx]!); m; m = re.exec(lines[dashIdx]!))
-    cols.push([m.index, m.index + m[0].length])
-  const fonts: PdfFont[] = []
-  for (const line of lines.slice(dashIdx + 1)) {
-    if (!line.trim())
-      continue
-    const cell = (i: number) => {
-      const [a, b] = cols[i] ?? [0, 0]
-      // The last column runs to the end of the line.
-      return (i === cols.length - 1 ? line.slice(a) : line.slice(a, b + 1)).trim()
-    }
-    const yes = (s: string) => s === 'yes'
-    fonts.push({
-      name: cell(0),
-      type: cell(1),
-      encoding: cell(2),
-      embedded: yes(cell(3)),
-      subset: yes(cell(4)),
-      unicode: yes(cell(5)),
-      object: cols.length > 6 ? `${cell(6)}` : '',
-    })
-  }
-  return fonts
+  const cols = [...lines[dash]!.matchAll(/-+/g)].map(m => [m.index, m.index + m[0].length + 1] as const)
+  const cell = (line: string, i: number) => line.slice(...cols[i]!).trim()
+  return lines.slice(dash + 1).filter(l => l.trim()).map(l => ({ name: cell(l, 0), type: cell(l, 1), embedded: cell(l, 3) === 'yes' }))
 }
 
 /** Page count from `pdfinfo` output. */

@@ -13,9 +13,9 @@ function pgm(width: number, height: number, fill: (x: number, y: number) => numb
 }
 
 describe('parsePgm', () => {
-  it('decodes binary P5 with a comment in the header', () => {
-    const img = parsePgm(pgm(3, 2, (x, y) => x * 10 + y, 'P5\n# made by a test\n3 2\n255\n'))
-    expect(img).toMatchObject({ width: 3, height: 2, maxval: 255 })
+  it('decodes the binary P5 that pdftoppm writes', () => {
+    const img = parsePgm(pgm(3, 2, (x, y) => x * 10 + y))
+    expect(img).toMatchObject({ width: 3, height: 2 })
     expect([...img.pixels]).toEqual([0, 10, 20, 1, 11, 21])
   })
 
@@ -24,14 +24,9 @@ describe('parsePgm', () => {
     expect([...img.pixels]).toEqual([10, 32])
   })
 
-  it('decodes plain P2 and 16-bit P5', () => {
-    expect([...parsePgm(new TextEncoder().encode('P2\n2 2\n15\n0 15\n7 3\n')).pixels]).toEqual([0, 15, 7, 3])
-    const wide = new Uint8Array([...new TextEncoder().encode('P5 2 1 65535\n'), 0x01, 0x00, 0xFF, 0xFF])
-    expect([...parsePgm(wide).pixels]).toEqual([256, 65535])
-  })
-
   it('rejects what is not a PGM, and truncated data', () => {
     expect(() => parsePgm(new TextEncoder().encode('P6\n1 1\n255\n\0\0\0'))).toThrow(/not a PGM/)
+    expect(() => parsePgm(new TextEncoder().encode('P2\n2 1\n255\n0 255\n'))).toThrow(/not a PGM/)
     expect(() => parsePgm(new TextEncoder().encode('P5\n4 4\n255\n\0\0'))).toThrow(/truncated/)
   })
 })
@@ -73,9 +68,9 @@ describe('parsePdffonts', () => {
   it('reads every row with columns that contain spaces', () => {
     const fonts = parsePdffonts(out)
     expect(fonts).toHaveLength(3)
-    expect(fonts[0]).toMatchObject({ name: 'AAAAAA+IBMPlexSans-Regular', type: 'CID TrueType', encoding: 'Identity-H', embedded: true, subset: true, unicode: true, object: '12  0' })
+    expect(fonts[0]).toEqual({ name: 'AAAAAA+IBMPlexSans-Regular', type: 'CID TrueType', embedded: true })
     expect(fonts[1]).toMatchObject({ name: 'Helvetica', type: 'Type 1', embedded: false })
-    expect(fonts[2]).toMatchObject({ type: 'Type 1C', embedded: true, unicode: false })
+    expect(fonts[2]).toMatchObject({ type: 'Type 1C', embedded: true })
   })
 
   it('returns nothing for a PDF without fonts', () => {

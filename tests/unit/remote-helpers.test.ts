@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DevUsageError, parseDevArgs } from '../../scripts/lib/remote/args.ts'
+import { UsageError } from '../../scripts/lib/args.ts'
+import { parseDevArgs } from '../../scripts/lib/remote/args.ts'
 import { lanAddresses } from '../../scripts/lib/remote/lan.ts'
 import { redactSlideInfo, safeNext } from '../../scripts/lib/remote/proxy.ts'
 import { isLocalEditorOrigin, refusal } from '../../scripts/lib/vite-write-guard.ts'
@@ -12,11 +13,11 @@ describe('npm run dev arguments', () => {
     expect(parseDevArgs(['--port=3100'])).toEqual({ slidev: [], port: 3100, remote: undefined })
   })
   it('refuses remote without a password, and --bind/--tunnel with remote', () => {
-    expect(() => parseDevArgs(['--remote'])).toThrow(DevUsageError)
-    expect(() => parseDevArgs(['--remote', '--log', 'info'])).toThrow(DevUsageError)
+    expect(() => parseDevArgs(['--remote'])).toThrow(UsageError)
+    expect(() => parseDevArgs(['--remote', '--log', 'info'])).toThrow(UsageError)
     expect(() => parseDevArgs(['--remote', 'pw', '--bind', '0.0.0.0'])).toThrow(/bind/)
     expect(() => parseDevArgs(['--remote', 'pw', '--tunnel'])).toThrow(/tunnel/)
-    expect(() => parseDevArgs(['--remote-port', 'x'])).toThrow(DevUsageError)
+    expect(() => parseDevArgs(['--remote-port', 'x'])).toThrow(UsageError)
   })
 })
 

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { x } from 'tinyexec'
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 
@@ -15,18 +15,9 @@ export async function buildDeck(entry: string, outDir: string): Promise<void> {
   const bin = join(REPO, 'node_modules/.bin/slidev')
   if (!existsSync(bin))
     throw new Error(`slidev not found at ${bin}: run npm ci`)
-  const output: string[] = []
-  const code = await new Promise<number>((ok, fail) => {
-    const child = spawn(bin, ['build', resolve(entry), '--out', outDir, '--base', '/'], {
-      cwd: dirname(resolve(entry)),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, FORCE_COLOR: '0' },
-    })
-    child.stdout.on('data', (d: Buffer) => output.push(d.toString()))
-    child.stderr.on('data', (d: Buffer) => output.push(d.toString()))
-    child.on('error', fail)
-    child.on('close', c => ok(c ?? 1))
+  const r = await x(bin, ['build', resolve(entry), '--out', outDir, '--base', '/'], {
+    nodeOptions: { cwd: dirname(resolve(entry)), stdio: ['ignore', 'pipe', 'pipe'], env: { FORCE_COLOR: '0' } },
   })
-  if (code !== 0 || !existsSync(join(outDir, 'index.html')))
-    throw new Error(`slidev build failed (exit ${code}):\n${output.join('').split('\n').slice(-40).join('\n')}`)
+  if (r.exitCode !== 0 || !existsSync(join(outDir, 'index.html')))
+    throw new Error(`slidev build failed (exit ${r.exitCode}):\n${`${r.stdout}${r.stderr}`.split('\n').slice(-40).join('\n')}`)
 }

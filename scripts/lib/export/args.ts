@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util'
+import { positiveInt, usage, UsageError } from '../args.ts'
 import { FORMATS, type Format } from './formats.ts'
 
 export interface ExportArgs {
@@ -13,10 +15,6 @@ export interface ExportArgs {
   /** Also write the static site (notes left out, PDF behind "Download") into this folder. */
   siteDir?: string
   help: boolean
-}
-
-export class UsageError extends Error {
-  override name = 'UsageError'
 }
 
 export const EXPORT_USAGE = `Usage: tsx scripts/export.ts [formats…] [options]
@@ -36,57 +34,36 @@ Options:
 
 /** Parses `export.ts` arguments. Pure: throws UsageError on anything it does not understand. */
 export function parseExportArgs(argv: readonly string[]): ExportArgs {
-  const out: ExportArgs = { formats: [], entry: 'slides.md', outDir: 'exports', dark: false, timeoutMs: 60_000, soak: 0, rebuild: false, help: false }
-  const value = (i: number, flag: string): string => {
-    const v = argv[i + 1]
-    if (v === undefined || v.startsWith('--'))
-      throw new UsageError(`${flag} needs a value`)
-    return v
+  const { values: v, positionals } = usage(() => parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      'help': { type: 'boolean', short: 'h', default: false },
+      'dark': { type: 'boolean', default: false },
+      'rebuild': { type: 'boolean', default: false },
+      'entry': { type: 'string', default: 'slides.md' },
+      'out': { type: 'string', default: 'exports' },
+      'site': { type: 'string' },
+      'timeout': { type: 'string', default: '60000' },
+      'soak': { type: 'string' },
+    },
+  }))
+  for (const f of positionals) {
+    if (f !== 'all' && !(FORMATS as readonly string[]).includes(f))
+      throw new UsageError(`unknown format "${f}" (known: ${FORMATS.join(', ')}, all)`)
   }
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined]
-    const take = (): string => {
-      if (inline !== undefined)
-        return inline
-      const v = value(i, flag)
-      i++
-      return v
-    }
-    switch (flag) {
-      case '-h': case '--help': out.help = true; break
-      case '--dark': out.dark = true; break
-      case '--rebuild': out.rebuild = true; break
-      case '--entry': out.entry = take(); break
-      case '--out': out.outDir = take(); break
-      case '--site': out.siteDir = take(); break
-      case '--timeout': out.timeoutMs = positiveInt(take(), flag); break
-      case '--soak': out.soak = positiveInt(take(), flag); break
-      default:
-        if (flag.startsWith('-'))
-          throw new UsageError(`unknown option ${flag}`)
-        if (flag === 'all') {
-          out.formats.push(...FORMATS)
-        }
-        else if ((FORMATS as readonly string[]).includes(flag)) {
-          out.formats.push(flag as Format)
-        }
-        else {
-          throw new UsageError(`unknown format "${flag}" (known: ${FORMATS.join(', ')}, all)`)
-        }
-    }
+  const asked: readonly string[] = positionals.includes('all') ? FORMATS : positionals.length ? positionals : ['pdf']
+  return {
+    formats: FORMATS.filter(f => asked.includes(f)),
+    entry: v.entry,
+    outDir: v.out,
+    dark: v.dark,
+    timeoutMs: positiveInt(v.timeout, '--timeout'),
+    soak: v.soak === undefined ? 0 : positiveInt(v.soak, '--soak'),
+    rebuild: v.rebuild,
+    siteDir: v.site,
+    help: v.help,
   }
-  if (out.formats.length === 0)
-    out.formats.push('pdf')
-  out.formats = FORMATS.filter(f => out.formats.includes(f))
-  return out
-}
-
-export function positiveInt(v: string, flag: string): number {
-  const n = Number(v)
-  if (!Number.isInteger(n) || n <= 0)
-    throw new UsageError(`${flag} wants a positive whole number, got "${v}"`)
-  return n
 }
 
 /** `/talks/x/` form: leading and trailing slash, as Vite and Slidev want. */

@@ -49,7 +49,7 @@ export function handoutHtml(title: string, slides: HandoutSlide[], perPage = 2):
   .notes code { font-family: "IBM Plex Mono", "DejaVu Sans Mono", monospace; font-size: 9.5pt; }
   .click { font-size: 8pt; color: #64748b; border: 0.2mm solid #cbd5e1; border-radius: 1mm; padding: 0 1mm; }
   .empty { color: #94a3b8; font-style: italic; }
-  .url { color: #334155; word-break: break-all; }
+  .notes a { color: #334155; word-break: break-all; }
 </style></head>
 <body>${pages.join('\n')}</body></html>`
 }

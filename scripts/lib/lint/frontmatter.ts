@@ -1,47 +1,25 @@
 import { resolveConfig } from '@slidev/parser'
 import { frontmatterKeyLine } from './source.ts'
 import type { LintSlide } from './source.ts'
-import type { SlidevSchema } from './slidev-schema.ts'
 import type { Problem } from './types.ts'
 
-export type FrontmatterSchema = Pick<SlidevSchema, 'headmatterKeys' | 'frontmatterKeys' | 'layouts'> & Partial<Pick<SlidevSchema, 'deckFrontmatterKeys'>>
-
-function layoutOf(slide: LintSlide): string {
-  const l = slide.frontmatter.layout
-  return typeof l === 'string' ? l : slide.no === 1 ? 'cover' : 'default'
-}
-
 /**
- * Slide frontmatter is valid for Slidev: the YAML parses, `layout` names a layout that exists
- * (theme, Slidev built-ins or the deck's `layouts/`), and every key is a Slidev option or a
- * prop of the slide's layout. The first slide's frontmatter is the headmatter and is checked
- * against the headmatter options instead.
+ * Slide frontmatter Slidev can use: the YAML parses and `layout` names a layout that exists (the
+ * theme's, Slidev's built-ins or the deck's `layouts/`). Other keys are not checked: Slidev
+ * accepts any key and passes it to the layout and to `$frontmatter`.
  */
-export function checkFrontmatter(slides: LintSlide[], schema: FrontmatterSchema): Problem[] {
+export function checkFrontmatter(slides: LintSlide[], layouts: Set<string>): Problem[] {
   const out: Problem[] = []
   for (const s of slides) {
     const add = (line: number, message: string) => out.push({ file: s.file, line, no: s.no, check: 'frontmatter', message })
     for (const e of s.yamlErrors) add(e.line, `frontmatter is not valid YAML: ${e.message}`)
-
     const layout = s.frontmatter.layout
     if (layout !== undefined && typeof layout !== 'string') {
       add(frontmatterKeyLine(s, 'layout'), `layout must be a name, got ${JSON.stringify(layout)}`)
     }
-    else if (typeof layout === 'string' && !schema.layouts.has(layout)) {
-      const known = [...schema.layouts.keys()].filter(n => !['404', 'error'].includes(n)).sort().join(', ')
+    else if (typeof layout === 'string' && !layouts.has(layout)) {
+      const known = [...layouts].filter(n => !['404', 'error'].includes(n)).sort().join(', ')
       add(frontmatterKeyLine(s, 'layout'), `unknown layout "${layout}" (known layouts: ${known})`)
-    }
-
-    const props = schema.layouts.get(layoutOf(s)) ?? new Set<string>()
-    // Custom data is fine where something reads it: the slide itself (`$frontmatter.options`)
-    // or the deck's own components and layouts (`frontmatter.x`).
-    const read = new Set([...s.body.matchAll(/\$frontmatter\??\.([A-Za-z_]\w*)|\$frontmatter\[\s*['"]([^'"]+)['"]/g)].map(m => m[1] ?? m[2] ?? ''))
-    const known = s.no === 1 ? schema.headmatterKeys : schema.frontmatterKeys
-    for (const key of Object.keys(s.frontmatter)) {
-      if (known.has(key) || props.has(key) || read.has(key) || schema.deckFrontmatterKeys?.has(key))
-        continue
-      const kind = s.no === 1 ? 'headmatter' : 'frontmatter'
-      add(frontmatterKeyLine(s, key), `unknown ${kind} key "${key}": not a Slidev ${kind} option nor a prop of layout "${layoutOf(s)}"`)
     }
   }
   return out

@@ -71,7 +71,7 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
   const schema = loadSchema(deck.root, theme)
 
   problems.push(...checkEncoding(deck))
-  problems.push(...checkFrontmatter(slides, schema))
+  problems.push(...checkFrontmatter(slides, schema.layouts))
   problems.push(...checkTemplates(slides))
   problems.push(...checkRequiredProps(slides, componentsWithRequiredProps(deck.root)))
   problems.push(...checkImageFiles(slides, deck.root))
