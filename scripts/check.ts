@@ -13,7 +13,7 @@
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { buildDeck } from './lib/browser/build'
-import { formatProblem } from './lib/browser/problem'
+import { formatProblem } from './lib/problem.ts'
 import { checkBuiltDeck } from './lib/browser/run'
 import { ownedTempDir, sweepStale } from './lib/cleanup'
 import { loadDeck } from './lib/deck'
@@ -84,7 +84,7 @@ async function main(): Promise<number> {
       const sizes = b.samples.sort((x, y) => x.px - y.px).map(x => `${x.role} ${x.px.toFixed(1)} px${x.diagram !== undefined ? ' (diagram)' : ''}`).join(', ')
       console.log(`budget: slide ${b.no}: ${b.words === undefined ? 'exempt from words' : `${b.words} words on screen`}; smallest: ${sizes || 'no text'}`)
     }
-    const lines = result.problems.map(p => formatProblem(p, entryName))
+    const lines = result.problems.map(formatProblem)
     for (const line of lines)
       console.log(line)
     const axeNote = args.axeEveryStep ? 'axe at every step' : 'axe at the last click step of each slide'

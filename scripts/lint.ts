@@ -10,7 +10,8 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import process from 'node:process'
 import { loadDeck } from './lib/deck.ts'
-import { formatProblem, lintDeck } from './lib/lint/index.ts'
+import { lintDeck } from './lib/lint/index.ts'
+import { formatProblem } from './lib/problem.ts'
 
 async function main(argv: string[]): Promise<number> {
   const args = argv.filter(a => a !== '--')

@@ -1,6 +1,6 @@
-/** Bookmarks from the deck model, reading order and click pages read from a PDF's text. */
+/** Bookmarks from the deck model, and reading order read from a PDF's text. */
 import { describe, expect, it } from 'vitest'
-import { compareOutline, deckOutline, firstPages, pagesPerSlideFromText, readingOrderProblem } from '../../scripts/lib/export/pdf-a11y'
+import { compareOutline, deckOutline, firstPages, readingOrderProblem } from '../../scripts/lib/export/pdf-a11y'
 import { handoutHtml } from '../../scripts/lib/export/handout'
 
 const slide = (no: number, file: string, content: string, frontmatter: Record<string, unknown> = {}) =>
@@ -55,12 +55,6 @@ describe('reading order', () => {
   it('refuses body text before the title', () => {
     expect(readingOrderProblem('Hollis asked Dan a question in April\nWhy track Linux?', 'Why track Linux?')).toMatch(/reads "Hollis asked Dan/)
     expect(readingOrderProblem('Body', 'Missing')).toMatch(/not in the page's text/)
-  })
-  it('reads the pages of each slide from a clicks PDF', () => {
-    expect(pagesPerSlideFromText(['A\nx', 'B\ny', 'B\ny z', 'C'], ['A', 'B', 'C'])).toEqual([1, 2, 1])
-    // A map slide listing later titles in its body does not start them.
-    expect(pagesPerSlideFromText(['Map\nB C', 'Map\nB C more', 'B', 'C'], ['Map', 'B', 'C'])).toEqual([2, 1, 1])
-    expect(pagesPerSlideFromText(['A', 'B'], ['A', 'B', 'C'])).toBeUndefined()
   })
 })
 

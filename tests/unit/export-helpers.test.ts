@@ -4,8 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { normalizeBase, parseExportArgs, UsageError } from '../../scripts/lib/export/args.ts'
 import { writeAtomically } from '../../scripts/lib/export/atomic.ts'
-import { canvasOf, parseAspect } from '../../scripts/lib/export/browser.ts'
-import { fenceBlocks } from '../../scripts/lib/fences.ts'
+import { fenceBlocks } from '../../scripts/lib/deck.ts'
 import { exportStem, FORMATS, outputPaths, pngName, safeName } from '../../scripts/lib/export/formats.ts'
 import { handoutHtml } from '../../scripts/lib/export/handout.ts'
 import { notesToHtml } from '../../scripts/lib/export/notes.ts'
@@ -173,9 +172,7 @@ describe('notes and handout', () => {
     const html = handoutHtml('T', [{ no: 1, title: 'How the port used Linux: `mkbuildtree` <b>', note: 'n', image: 'data:image/png;base64,' }])
     expect(html).toContain('How the port used Linux: <code>mkbuildtree</code> &lt;b&gt;')
   })
-  it('reads canvas size and PDF metadata from headmatter', () => {
-    expect(canvasOf({ canvasWidth: 980, aspectRatio: '16/9' })).toEqual({ width: 980, height: 551 })
-    expect(parseAspect('4:3')).toBeCloseTo(4 / 3)
+  it('reads PDF metadata from headmatter', () => {
     expect(pdfMetaFrom({ title: 'T', author: 'A', keywords: 'x, y', info: 'a\n b' })).toEqual({ title: 'T', author: 'A', subject: 'a b', keywords: ['x', 'y'] })
   })
 })

@@ -250,30 +250,3 @@ export function readingOrderProblem(pageText: string, title: string): string | u
   }
   return undefined
 }
-
-/**
- * Pages per slide of a clicks PDF, read from its text: a page starts the next slide when it begins
- * with that slide's title (reading order). `titles[i]` is slide i+1's title (undefined: untitled,
- * assumed one page). Returns undefined when the text does not account for every slide.
- */
-export function pagesPerSlideFromText(pageTexts: readonly string[], titles: readonly (string | undefined)[]): number[] | undefined {
-  if (!titles.length || !pageTexts.length)
-    return undefined
-  const counts = titles.map(() => 0)
-  let k = 0
-  counts[0] = 1
-  for (let p = 1; p < pageTexts.length; p++) {
-    const next = titles[k + 1]
-    const cur = titles[k]
-    const squash = (t: string) => t.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
-    // A click step of the current slide begins exactly with its title; the next slide's first
-    // page begins with its own (after at most a short label).
-    const stays = cur !== undefined && squash(stripInlineMarkdown(cur)) !== '' && squash(pageTexts[p]!).startsWith(squash(stripInlineMarkdown(cur)))
-      && !(next !== undefined && squash(pageTexts[p]!).startsWith(squash(stripInlineMarkdown(next))) && squash(next).length > squash(cur).length)
-    const nextStarts = k + 1 < titles.length && (next === undefined || readingOrderProblem(pageTexts[p]!, next) === undefined)
-    if (nextStarts && !stays)
-      k++
-    counts[k]!++
-  }
-  return k === titles.length - 1 && counts.every(c => c > 0) ? counts : undefined
-}

@@ -1,12 +1,11 @@
 import { resolveConfig } from '@slidev/parser'
-import { frontmatterKeyLine } from './source.ts'
-import type { LintSlide } from './source.ts'
+import { frontmatterKeyLine, type DeckSlide } from '../deck.ts'
 import type { SlidevSchema } from './slidev-schema.ts'
-import type { Problem } from './types.ts'
+import type { Problem } from '../problem.ts'
 
 export type FrontmatterSchema = Pick<SlidevSchema, 'headmatterKeys' | 'frontmatterKeys' | 'layouts'> & Partial<Pick<SlidevSchema, 'deckFrontmatterKeys'>>
 
-function layoutOf(slide: LintSlide): string {
+function layoutOf(slide: DeckSlide): string {
   const l = slide.frontmatter.layout
   return typeof l === 'string' ? l : slide.no === 1 ? 'cover' : 'default'
 }
@@ -17,7 +16,7 @@ function layoutOf(slide: LintSlide): string {
  * prop of the slide's layout. The first slide's frontmatter is the headmatter and is checked
  * against the headmatter options instead.
  */
-export function checkFrontmatter(slides: LintSlide[], schema: FrontmatterSchema): Problem[] {
+export function checkFrontmatter(slides: DeckSlide[], schema: FrontmatterSchema): Problem[] {
   const out: Problem[] = []
   for (const s of slides) {
     const add = (line: number, message: string) => out.push({ file: s.file, line, no: s.no, check: 'frontmatter', message })
@@ -48,7 +47,7 @@ export function checkFrontmatter(slides: LintSlide[], schema: FrontmatterSchema)
 }
 
 /** The headmatter resolves with Slidev's own `resolveConfig` (with its verification on). */
-export function checkHeadmatterResolves(first: LintSlide, headmatter: Record<string, unknown>, entry: string): Problem[] {
+export function checkHeadmatterResolves(first: DeckSlide, headmatter: Record<string, unknown>, entry: string): Problem[] {
   const out: Problem[] = []
   const add = (message: string) => out.push({ file: first.file, line: first.line, no: first.no, check: 'frontmatter', message })
   try {
