@@ -10,7 +10,7 @@
  * scheme: text size floors at 1920x1080 (checks/text-size.ts) and words on screen at the last
  * click step (checks/words.ts); a `budget:` line per slide gives the measured numbers.
  */
-import { join, relative, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { buildDeck } from './lib/browser/build'
 import { formatProblem } from './lib/problem.ts'
@@ -51,7 +51,6 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2))
   const t0 = Date.now()
   const deck = await loadDeck(args.entry)
-  const entryName = relative(deck.root, deck.entry)
   let dist = args.dist ? resolve(args.dist) : undefined
   sweepStale()
   let tmp: ReturnType<typeof ownedTempDir> | undefined
