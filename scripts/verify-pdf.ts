@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { PDFDocument, PDFName } from 'pdf-lib'
-import { type DeckSlide, loadDeck, scannable } from './lib/deck'
+import { type DeckSlide, heading, loadDeck } from './lib/deck'
 import { readManifest } from './lib/export/manifest'
 import { compareOutline, deckLang, deckOutline, linkUris, readingOrderProblem, readLang, readOutline } from './lib/export/pdf-a11y'
 import { containsTitle, isBlankPage, parsePdffonts, parsePdfinfoPages, parsePgm, splitPages } from './lib/pdf'
@@ -57,7 +57,7 @@ async function main(): Promise<number> {
     problems.push(`${pdf}.json lists ${manifest.slides.length} slides, ${manifest.deck} has ${deck.slides.length}: export again`)
   const slides = printed.map(p => p.slide)
   const at = (p: typeof printed[number], page: number | undefined, message: string) =>
-    formatProblem({ file: p.slide.file, line: titleLine(p.slide), no: p.no, check: 'pdf', message: page ? `page ${page}: ${message}` : message })
+    formatProblem({ file: p.slide.file, line: heading(p.slide)?.line ?? p.slide.contentLine, no: p.no, check: 'pdf', message: page ? `page ${page}: ${message}` : message })
   const onPage = (page: number) => printed.find(p => page >= p.page && page < p.page + p.pages)
 
   const pages = parsePdfinfoPages(run('pdfinfo', [pdf]))
@@ -150,12 +150,6 @@ async function main(): Promise<number> {
   const outline = readOutline(doc)
   console.log(`verify:pdf: ${pdf}: ${pages} pages, ${slides.length} slides${manifest.format === 'pdf' ? '' : ` (${manifest.format})`}, ${fonts.length} fonts, ${tagged(info)}, lang ${lang ?? 'none'}, ${outline.length} bookmarks (${outline.filter(n => n.children?.length).length} with slides beneath), ${links.flat().length} links, ${problems.length} problem${problems.length === 1 ? '' : 's'}`)
   return problems.length ? 1 : 0
-}
-
-/** Line of the slide's `# ` heading in its file (else where its content starts). */
-function titleLine(s: DeckSlide): number {
-  const i = scannable(s.body).split('\n').findIndex(l => /^#\s/.test(l))
-  return s.contentLine + Math.max(0, i)
 }
 
 function tagged(info: string): string {

@@ -176,6 +176,12 @@ function relativeTo(root: string, file: string): string {
   return file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file
 }
 
+/** The slide's first `# ` heading as written (outside code and comments), and its file line. */
+export function heading(s: Pick<DeckSlide, 'body' | 'contentLine'>): { text: string, line: number } | undefined {
+  const m = /^#[ \t].*$/m.exec(scannable(s.body))
+  return m ? { text: s.body.slice(m.index, m.index + m[0].length).replace(/^#\s+|\s*#*\s*$/g, ''), line: lineAt(s, m.index) } : undefined
+}
+
 /** The 1-based file line of a character offset into `slide.body`. */
 export function lineAt(slide: Pick<DeckSlide, 'body' | 'contentLine'>, offset: number): number {
   let line = slide.contentLine

@@ -4,7 +4,7 @@ import { compareOutline, deckOutline, firstPages, readingOrderProblem } from '..
 import { handoutHtml } from '../../scripts/lib/export/handout'
 
 const slide = (no: number, file: string, content: string, frontmatter: Record<string, unknown> = {}) =>
-  ({ no, file, content, frontmatter, title: undefined }) as never
+  ({ no, file, body: content, contentLine: 1, frontmatter, title: undefined }) as never
 
 const deck = {
   root: '/d',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { frontmatterKeyLine, lineAt, scannable, slidesFromMarkdown } from '../../scripts/lib/deck.ts'
+import { frontmatterKeyLine, heading, lineAt, scannable, slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 
 const md = [
   '---', // 1
@@ -34,6 +34,8 @@ describe('lint source mapping', () => {
     expect(frontmatterKeyLine(slides[0]!, 'favicon')).toBe(3)
     expect(frontmatterKeyLine(slides[1]!, 'layout')).toBe(11)
     expect(frontmatterKeyLine(slides[1]!, 'absent')).toBe(10)
+    expect(heading(slides[1]!)).toEqual({ text: 'Two `<Inline />`', line: 14 })
+    expect(heading(slidesFromMarkdown('```sh\n# not a heading\n```\n\nbody\n')[0]!)).toBeUndefined()
   })
 
   it('finds fenced blocks with the line of the opening fence', () => {

@@ -6,7 +6,7 @@
  */
 import { relative } from 'node:path'
 import { PDFArray, PDFBool, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, PDFString } from 'pdf-lib'
-import type { Deck, DeckSlide } from '../deck.ts'
+import { type Deck, type DeckSlide, heading } from '../deck.ts'
 import { stripInlineMarkdown } from '../pdf.ts'
 
 export interface OutlineNode {
@@ -28,9 +28,8 @@ export function deckLang(headmatter: Record<string, unknown>): string {
 }
 
 /** A slide's title as a bookmark: its `# ` heading (markdown stripped), else Slidev's title, else "Slide N". */
-export function slideLabel(s: Pick<DeckSlide, 'no' | 'title' | 'content'>): string {
-  const h1 = /^#\s+(.+?)\s*#*\s*$/m.exec(s.content.replace(/^(`{3,}|~{3,})[\s\S]*?^\1/gm, ''))
-  const t = stripInlineMarkdown(h1?.[1] ?? s.title ?? '').replace(/\s+/g, ' ').trim()
+export function slideLabel(s: Pick<DeckSlide, 'no' | 'title' | 'body' | 'contentLine'>): string {
+  const t = stripInlineMarkdown(heading(s)?.text ?? s.title ?? '').replace(/\s+/g, ' ').trim()
   return t || `Slide ${s.no}`
 }
 
