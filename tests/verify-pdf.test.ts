@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium'
 import { loadDeck } from '../scripts/lib/deck'
 import { writeManifest } from '../scripts/lib/export/manifest'
-import { deckLang, deckOutline, firstPages } from '../scripts/lib/export/pdf-a11y'
+import { deckLang, deckOutline } from '../scripts/lib/export/pdf-a11y'
 import { pdfMetaFrom, setPdfMeta } from '../scripts/lib/export/pdf-meta'
 
 const ROOT = resolve(__dirname, '..')
@@ -134,15 +134,17 @@ async function makePdf(name: string, pages: string[], o: MakeOptions = {}): Prom
   const file = join(dir, `${name}.pdf`)
   await page.pdf({ path: file, width: '980px', height: '552px', printBackground: true, tagged: o.tagged ?? true })
   await page.close()
+  /** 0-based first page of each slide. */
+  const firstPages = (n: number, per: number[] = Array.from({ length: n }, () => 1)) => per.map((_, i) => per.slice(0, i).reduce((a, b) => a + b, 0))
   const deck = await loadDeck(o.entry ?? join(dir, 'slides.md'))
   const outlineDeck = o.outlineEntry ? await loadDeck(o.outlineEntry) : deck
   await setPdfMeta(file, {
     ...pdfMetaFrom(deck.headmatter),
     lang: o.lang === false ? undefined : deckLang(deck.headmatter),
-    outline: o.outline === false ? undefined : deckOutline(outlineDeck, firstPages(outlineDeck.slides.length, { pagesOfSlide: o.pagesOfSlide })),
+    outline: o.outline === false ? undefined : deckOutline(outlineDeck, firstPages(outlineDeck.slides.length, o.pagesOfSlide)),
   })
   const pagesOfSlide = o.manifestPagesOfSlide ?? o.pagesOfSlide ?? deck.slides.map(() => 1)
-  const first = firstPages(deck.slides.length, { pagesOfSlide })
+  const first = firstPages(deck.slides.length, pagesOfSlide)
   const titles = o.titles ?? (o.entry ? CH_TITLES : TITLES)
   await writeManifest(file, deck.entry, {
     format: o.pagesOfSlide ? 'clicks' : 'pdf',

@@ -65,21 +65,6 @@ export function deckOutline(deck: Pick<Deck, 'root' | 'entry' | 'slides'>, first
   return nodes
 }
 
-/** First page of each slide when every slide takes `perSlide` pages of its own, or shares a page `slidesPerPage` at a time. */
-export function firstPages(slides: number, o: { pagesOfSlide?: readonly number[], slidesPerPage?: number } = {}): number[] {
-  if (o.pagesOfSlide) {
-    const out: number[] = []
-    let p = 0
-    for (let i = 0; i < slides; i++) {
-      out.push(p)
-      p += o.pagesOfSlide[i] ?? 1
-    }
-    return out
-  }
-  const per = o.slidesPerPage ?? 1
-  return Array.from({ length: slides }, (_, i) => Math.floor(i / per))
-}
-
 /** Replaces the document's bookmarks with `nodes` (chapters closed, so the panel lists the chapters). */
 export function writeOutline(doc: PDFDocument, nodes: OutlineNode[]): void {
   const ctx = doc.context

@@ -14,7 +14,7 @@ import { type ManifestSlide, printedSlides, writeManifest } from './manifest.ts'
 import { type Format, FORMAT_LABELS, type OutputPaths, exportStem, outputPaths, pngName } from './formats.ts'
 import { fitHandoutNotes, HANDOUT_MIN_PT, handoutHtml, type SlideLink } from './handout.ts'
 import { pdfMetaFrom, setPdfMeta } from './pdf-meta.ts'
-import { deckLang, deckOutline, firstPages } from './pdf-a11y.ts'
+import { deckLang, deckOutline } from './pdf-a11y.ts'
 import { notesToPlainText } from './notes.ts'
 import { sourceDate } from './source-date.ts'
 import type { Progress } from './progress.ts'
@@ -385,6 +385,7 @@ async function writeHandout(browser: Browser, pngs: Shot[], target: string, deck
     links: s.links,
   })), perPage)
   const pages = Math.ceil(pngs.length / perPage)
+  const slides = deck.slides.map((s, i) => ({ no: s.no, title: s.title, page: Math.floor(i / perPage) + 1, pages: 1 }))
   const page = await browser.newPage()
   try {
     await page.emulateMedia({ media: 'print' })
@@ -402,10 +403,10 @@ async function writeHandout(browser: Browser, pngs: Shot[], target: string, deck
         date: sourceDate(deck.root),
         title: `${String(deck.headmatter.title ?? 'Slides')} — speaker notes`,
         lang: deckLang(deck.headmatter),
-        outline: deckOutline(deck, firstPages(deck.slides.length, { slidesPerPage: perPage })),
+        outline: deckOutline(deck, slides.map(p => p.page - 1)),
       })
     }, tmp => verifyPdf(tmp, pages).then(() => {}))
-    await writeManifest(target, deck.entry, { format: 'handout', pages, slides: deck.slides.map((s, i) => ({ no: s.no, title: s.title, page: Math.floor(i / perPage) + 1, pages: 1 })) })
+    await writeManifest(target, deck.entry, { format: 'handout', pages, slides })
   }
   finally {
     await page.close()
