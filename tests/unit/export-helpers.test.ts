@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { normalizeBase, parseExportArgs, UsageError } from '../../scripts/lib/export/args.ts'
 import { writeAtomically } from '../../scripts/lib/export/atomic.ts'
-import { fenceBlocks } from '../../scripts/lib/deck.ts'
+import { fenceBlocks, loadDeck } from '../../scripts/lib/deck.ts'
 import { exportStem, FORMATS, outputPaths, pngName, safeName } from '../../scripts/lib/export/formats.ts'
 import { handoutHtml } from '../../scripts/lib/export/handout.ts'
 import { notesToHtml } from '../../scripts/lib/export/notes.ts'
@@ -171,6 +171,12 @@ describe('notes and handout', () => {
   it('renders markdown in slide titles (code spans), escaped', () => {
     const html = handoutHtml('T', [{ no: 1, title: 'How the port used Linux: `mkbuildtree` <b>', note: 'n', image: 'data:image/png;base64,' }])
     expect(html).toContain('How the port used Linux: <code>mkbuildtree</code> &lt;b&gt;')
+  })
+  it('takes the canvas from Slidev\'s resolved config, rounded as slidev export does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'canvas-'))
+    writeFileSync(join(dir, 'slides.md'), '---\naspectRatio: 4/3\ncanvasWidth: 1000\n---\n# T\n')
+    expect((await loadDeck(join(dir, 'slides.md'))).canvas).toEqual({ width: 1000, height: 750 })
+    expect((await loadDeck('tests/fixtures/export-small/slides.md')).canvas).toEqual({ width: 980, height: 551 })
   })
   it('reads PDF metadata from headmatter', () => {
     expect(pdfMetaFrom({ title: 'T', author: 'A', keywords: 'x, y', info: 'a\n b' })).toEqual({ title: 'T', author: 'A', subject: 'a b', keywords: ['x', 'y'] })
