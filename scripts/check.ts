@@ -10,12 +10,12 @@
  * scheme: text size floors at 1920x1080 (checks/text-size.ts) and words on screen at the last
  * click step (checks/words.ts); a `budget:` line per slide gives the measured numbers.
  */
-import { join, relative, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { positiveInt, usage, UsageError } from './lib/args'
 import { buildDeck } from './lib/browser/build'
-import { formatProblem } from './lib/browser/problem'
+import { formatProblem } from './lib/problem.ts'
 import { checkBuiltDeck } from './lib/browser/run'
 import { ownedTempDir, sweepStale } from './lib/cleanup'
 import { loadDeck } from './lib/deck'
@@ -50,7 +50,6 @@ async function main(): Promise<number> {
   }
   const t0 = Date.now()
   const deck = await loadDeck(args.entry)
-  const entryName = relative(deck.root, deck.entry)
   let dist = args.dist ? resolve(args.dist) : undefined
   sweepStale()
   let tmp: ReturnType<typeof ownedTempDir> | undefined
@@ -83,7 +82,7 @@ async function main(): Promise<number> {
       const sizes = b.samples.sort((x, y) => x.px - y.px).map(x => `${x.role} ${x.px.toFixed(1)} px${x.diagram !== undefined ? ' (diagram)' : ''}`).join(', ')
       console.log(`budget: slide ${b.no}: ${b.words === undefined ? 'exempt from words' : `${b.words} words on screen`}; smallest: ${sizes || 'no text'}`)
     }
-    const lines = result.problems.map(p => formatProblem(p, entryName))
+    const lines = result.problems.map(formatProblem)
     for (const line of lines)
       console.log(line)
     const axeNote = args.axeEveryStep ? 'axe at every step' : 'axe at the last click step of each slide'

@@ -1,52 +1,35 @@
 /**
- * npm run verify:pdf -- <file.pdf> [--with-clicks | --handout] [--entry slides.md] [--expected-pages N]
+ * npm run verify:pdf -- <file.pdf>
  *
- * Checks an exported PDF against the deck: one page per slide (or per click step with
- * --with-clicks, or two slides an A4 page with --handout), every slide title in the text (on its
- * own page when pages map 1:1 to slides), no blank page (each page rendered at 20 dpi in grey and
- * required to show some ink), and every font embedded. Accessibility: tagged (pdfinfo "Tagged:
- * yes"), the document language and title set (and shown as the title), bookmarks matching the
- * deck (chapters = the `src:` page files, their slides beneath, each opening its page), clickable
- * links on the references slides, and each slide's title first in its page's reading order.
- * Exits 1 naming the page and slide of each problem.
+ * Checks an exported PDF against what the exporter printed, as its manifest `<file.pdf>.json`
+ * records it (the deck, and each slide's title, first page and page count: one per slide, one per
+ * click step, or two slides an A4 page for the handout): the page count, every slide title in the
+ * text (on its own pages unless a handout), no blank page (each page rendered at 20 dpi in grey
+ * and required to show some ink), and every font embedded. Accessibility: tagged (pdfinfo
+ * "Tagged: yes"), the document language and title set (and shown as the title), bookmarks matching
+ * the deck (chapters = the `src:` page files, their slides beneath, each opening its page),
+ * clickable links on the references slides, and each slide's title first in its page's reading
+ * order. Exits 1 naming the page and slide of each problem, 2 when there is no manifest.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { positiveInt, usage, UsageError } from './lib/args'
-import type { DeckSlide } from './lib/deck'
-import { loadDeck, where } from './lib/deck'
-import { containsTitle, estimateClickPages, isBlankPage, parsePdffonts, parsePdfinfoPages, parsePgm, splitPages } from './lib/pdf'
 import { PDFDocument, PDFName } from 'pdf-lib'
-import { compareOutline, deckLang, deckOutline, firstPages, linkUris, pagesPerSlideFromText, readingOrderProblem, readLang, readOutline } from './lib/export/pdf-a11y'
+import { usage, UsageError } from './lib/args'
+import { type DeckSlide, heading, loadDeck } from './lib/deck'
+import { readManifest } from './lib/export/manifest'
+import { compareOutline, deckLang, deckOutline, linkUris, readingOrderProblem, readLang, readOutline } from './lib/export/pdf-a11y'
+import { containsTitle, isBlankPage, parsePdffonts, parsePdfinfoPages, parsePgm, splitPages } from './lib/pdf'
+import { formatProblem } from './lib/problem'
 
-interface Args { pdf: string, entry: string, withClicks: boolean, handout: boolean, expectedPages?: number }
+const USAGE = 'usage: npm run verify:pdf -- <file.pdf>   (reads <file.pdf>.json, written by npm run export)'
 
 /** Slides whose page should carry clickable links: the references (a `<References` component or a references page file). */
 function isReferencesSlide(s: DeckSlide): boolean {
   return /<References\b/.test(s.content) || /(^|\/)\d*-?references\.md$/.test(s.file)
-}
-
-const USAGE = 'usage: npm run verify:pdf -- <file.pdf> [--with-clicks | --handout] [--entry slides.md] [--expected-pages N]'
-
-function parseVerifyArgs(argv: string[]): Args {
-  const { values: v, positionals } = usage(() => parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'with-clicks': { type: 'boolean', default: false },
-      'handout': { type: 'boolean', default: false },
-      'entry': { type: 'string', default: 'slides.md' },
-      'expected-pages': { type: 'string' },
-    },
-  }))
-  if (positionals.length !== 1)
-    throw new UsageError(positionals.length ? `one PDF at a time, got ${positionals.join(', ')}` : 'name the PDF to check')
-  const expectedPages = v['expected-pages'] === undefined ? undefined : positiveInt(v['expected-pages'], '--expected-pages')
-  return { pdf: positionals[0]!, entry: v.entry, withClicks: v['with-clicks'], handout: v.handout, expectedPages }
 }
 
 function run(cmd: string, args: string[]): string {
@@ -62,76 +45,63 @@ function run(cmd: string, args: string[]): string {
 }
 
 async function main(): Promise<number> {
-  const args = parseVerifyArgs(process.argv.slice(2))
-  const deck = await loadDeck(args.entry)
-  const slides = deck.slides.filter(s => !s.frontmatter.hide && !s.frontmatter.disabled)
+  const { positionals } = usage(() => parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: {} }))
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length ? `one PDF at a time, got ${positionals.join(', ')}` : 'name the PDF to check')
+  const pdf = positionals[0]!
+  const manifest = await readManifest(pdf)
+  const deck = await loadDeck(manifest.entry)
+  const handout = manifest.format === 'handout'
   const problems: string[] = []
+  // The deck as printed: each manifest entry with its slide (the deck may have changed since).
+  const printed = manifest.slides.flatMap((m) => {
+    const slide = deck.slides[m.no - 1]
+    return slide ? [{ ...m, slide }] : []
+  })
+  if (printed.length !== deck.slides.length || printed.length !== manifest.slides.length)
+    problems.push(`${pdf}.json lists ${manifest.slides.length} slides, ${manifest.deck} has ${deck.slides.length}: export again`)
+  const slides = printed.map(p => p.slide)
+  const at = (p: typeof printed[number], page: number | undefined, message: string) =>
+    formatProblem({ file: p.slide.file, line: heading(p.slide)?.line ?? p.slide.contentLine, no: p.no, check: 'pdf', message: page ? `page ${page}: ${message}` : message })
+  const onPage = (page: number) => printed.find(p => page >= p.page && page < p.page + p.pages)
 
-  // Which slide each page shows.
-  let pagesPerSlide = slides.map(s => args.withClicks ? estimateClickPages(s.content, s.frontmatter) : 1)
-  const text = run('pdftotext', ['-layout', '-enc', 'UTF-8', args.pdf, '-'])
-  const rawPages = splitPages(run('pdftotext', ['-enc', 'UTF-8', args.pdf, '-']))
-  if (args.withClicks && args.expectedPages === undefined) {
-    // The markdown count is an estimate; when the pages' own text (each slide's first page begins
-    // with its title) accounts for every slide, trust it.
-    const fromText = pagesPerSlideFromText(rawPages, slides.map(shownTitle))
-    if (fromText)
-      pagesPerSlide = fromText
-  }
-  const pageSlide: DeckSlide[] = args.handout
-    ? slides.filter((_, i) => i % 2 === 0) // the first of the two slides on each handout page
-    : slides.flatMap((s, i) => Array.from({ length: pagesPerSlide[i]! }, () => s))
-  const expected = args.expectedPages ?? pageSlide.length
-  const onPage = (page: number) => {
-    const s = pageSlide[page - 1]
-    return s ? ` (${where(s, titleLine(deck.root, s))})` : ''
-  }
+  const pages = parsePdfinfoPages(run('pdfinfo', [pdf]))
+  if (pages !== manifest.pages)
+    problems.push(`page count: the PDF has ${pages} pages, expected ${manifest.pages} (${pdf}.json)`)
 
-  const pages = parsePdfinfoPages(run('pdfinfo', [args.pdf]))
-  if (pages !== expected) {
-    const how = args.expectedPages !== undefined
-      ? 'given by --expected-pages'
-      : args.withClicks
-        ? `${slides.length} slides with their click steps, counted from the markdown; pass --expected-pages N if the deck uses click features the count misses`
-        : args.handout
-          ? `two slides per A4 page for ${slides.length} slides`
-          : `one per slide of ${relative(process.cwd(), deck.entry) || deck.entry}`
-    problems.push(`page count: the PDF has ${pages} pages, expected ${expected} (${how})`)
-  }
-
-  // Titles: on their own page when pages map 1:1 to slides, else anywhere in the text.
+  // Titles: on their own pages unless a handout, else anywhere in the text.
+  const text = run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'])
   const pageTexts = splitPages(text)
-  const mapped = pages === expected && args.expectedPages === undefined && !args.handout
-  for (const s of slides) {
-    const title = shownTitle(s)
-    if (!title)
+  const rawPages = splitPages(run('pdftotext', ['-enc', 'UTF-8', pdf, '-']))
+  const mapped = pages === manifest.pages && !handout
+  for (const p of printed) {
+    if (!p.title)
       continue
-    const at = where(s, titleLine(deck.root, s))
-    if (mapped) {
-      const pagesOfSlide = pageSlide.map((p, i) => p === s ? i : -1).filter(i => i >= 0)
-      if (pagesOfSlide.some(i => containsTitle(pageTexts[i] ?? '', title)))
-        continue
-      const elsewhere = pageTexts.findIndex(t => containsTitle(t, title))
-      problems.push(elsewhere >= 0
-        ? `${at}: title "${title}" is on page ${elsewhere + 1}, not on page ${pagesOfSlide.map(i => i + 1).join('/')}`
-        : `${at}: title "${title}" is not in the PDF text (page ${pagesOfSlide.map(i => i + 1).join('/')})`)
+    const span = Array.from({ length: p.pages }, (_, k) => p.page + k)
+    if (mapped && !span.some(n => containsTitle(pageTexts[n - 1] ?? '', p.title!))) {
+      const elsewhere = pageTexts.findIndex(t => containsTitle(t, p.title!))
+      problems.push(at(p, undefined, elsewhere >= 0
+        ? `title "${p.title}" is on page ${elsewhere + 1}, not on page ${span.join('/')}`
+        : `title "${p.title}" is not in the PDF text (page ${span.join('/')})`))
     }
-    else if (!containsTitle(text, title)) {
-      problems.push(`${at}: title "${title}" is not in the PDF text`)
+    else if (!mapped && !containsTitle(text, p.title)) {
+      problems.push(at(p, undefined, `title "${p.title}" is not in the PDF text`))
     }
   }
 
   // Blank pages: render every page small and grey, require some ink.
   const dir = mkdtempSync(join(tmpdir(), 'verify-pdf-'))
   try {
-    run('pdftoppm', ['-r', '20', '-gray', args.pdf, join(dir, 'p')])
+    run('pdftoppm', ['-r', '20', '-gray', pdf, join(dir, 'p')])
     const files = readdirSync(dir).filter(f => f.endsWith('.pgm')).sort((a, b) => pageNo(a) - pageNo(b))
     if (files.length !== pages)
       problems.push(`pdftoppm rendered ${files.length} of ${pages} pages`)
     for (const f of files) {
       const page = pageNo(f)
-      if (isBlankPage(parsePgm(readFileSync(join(dir, f)))))
-        problems.push(`page ${page}${onPage(page)}: blank page (nothing drawn on it at 20 dpi)`)
+      if (isBlankPage(parsePgm(readFileSync(join(dir, f))))) {
+        const p = onPage(page)
+        problems.push(p ? at(p, page, 'blank page (nothing drawn on it at 20 dpi)') : `page ${page}: blank page (nothing drawn on it at 20 dpi)`)
+      }
     }
   }
   finally {
@@ -139,7 +109,7 @@ async function main(): Promise<number> {
   }
 
   // Accessibility: tags, language, title, bookmarks, links, reading order.
-  const info = run('pdfinfo', [args.pdf])
+  const info = run('pdfinfo', [pdf])
   if (!/^Tagged:\s+yes/m.test(info))
     problems.push('not tagged: pdfinfo says "Tagged: no" (export with page.pdf({ tagged: true }); screen readers get no structure)')
   const docTitle = /^Title:\s+(.*)$/m.exec(info)?.[1]?.trim() ?? ''
@@ -148,7 +118,7 @@ async function main(): Promise<number> {
     problems.push('no document title in the PDF metadata (headmatter "title")')
   else if (deckTitle && !docTitle.startsWith(deckTitle))
     problems.push(`document title is "${docTitle}", expected the deck's "${deckTitle}"`)
-  const doc = await PDFDocument.load(readFileSync(args.pdf), { updateMetadata: false })
+  const doc = await PDFDocument.load(readFileSync(pdf), { updateMetadata: false })
   const lang = readLang(doc)
   const wantLang = deckLang(deck.headmatter)
   if (!lang)
@@ -157,63 +127,34 @@ async function main(): Promise<number> {
     problems.push(`document language is "${lang}", expected the deck's "${wantLang}" (headmatter htmlAttrs.lang; Chromium writes the browser's locale when nothing sets it)`)
   if (!/DisplayDocTitle\s+true/.test(String(doc.catalog.lookup(PDFName.of('ViewerPreferences')) ?? '')))
     problems.push('viewers show the file name, not the title (ViewerPreferences /DisplayDocTitle not set)')
-  const slidePages = args.handout
-    ? firstPages(slides.length, { slidesPerPage: 2 })
-    : firstPages(slides.length, { pagesOfSlide: pagesPerSlide })
-  const wantOutline = deckOutline({ ...deck, slides }, slidePages)
-  if (pages === expected) {
-    problems.push(...compareOutline(readOutline(doc), wantOutline, n => n.children
-      ? `chapter "${n.title}" (${slides.find(s => slidePages[slides.indexOf(s)] === n.page)?.file ?? '?'})`
+  if (pages === manifest.pages) {
+    problems.push(...compareOutline(readOutline(doc), deckOutline({ ...deck, slides }, printed.map(p => p.page - 1)), n => n.children
+      ? `chapter "${n.title}" (${printed.find(p => p.page - 1 === n.page)?.slide.file ?? '?'})`
       : `"${n.title}"`))
   }
   const links = linkUris(doc)
-  slides.forEach((s, i) => {
-    const first = slidePages[i]!
-    const at = `page ${first + 1} (${where(s, titleLine(deck.root, s))})`
-    if (isReferencesSlide(s) && pages === expected) {
-      const span = args.handout ? [first] : Array.from({ length: pagesPerSlide[i]! }, (_, k) => first + k)
-      for (const p of span) {
-        if (!(links[p] ?? []).some(u => /^https?:\/\//.test(u)))
-          problems.push(`page ${p + 1} (${where(s, titleLine(deck.root, s))}): references slide without a clickable link (no URI link annotation)`)
+  for (const p of printed) {
+    if (isReferencesSlide(p.slide) && pages === manifest.pages) {
+      for (let n = p.page; n < p.page + p.pages; n++) {
+        if (!(links[n - 1] ?? []).some(u => /^https?:\/\//.test(u)))
+          problems.push(at(p, n, 'references slide without a clickable link (no URI link annotation)'))
       }
     }
-    const title = shownTitle(s)
-    if (!args.handout && mapped && title) {
-      const why = readingOrderProblem(rawPages[first] ?? '', title)
-      if (why)
-        problems.push(`${at}: reading order: ${why}`)
-    }
-  })
+    const why = mapped && p.title ? readingOrderProblem(rawPages[p.page - 1] ?? '', p.title) : undefined
+    if (why)
+      problems.push(at(p, p.page, `reading order: ${why}`))
+  }
 
   // Fonts.
-  const fonts = parsePdffonts(run('pdffonts', [args.pdf]))
+  const fonts = parsePdffonts(run('pdffonts', [pdf]))
   for (const f of fonts.filter(f => !f.embedded))
     problems.push(`font not embedded: ${f.name} (${f.type})`)
 
   for (const p of problems)
     console.log(p)
   const outline = readOutline(doc)
-  console.log(`verify:pdf: ${args.pdf}: ${pages} pages, ${slides.length} slides${args.withClicks ? ' (with clicks)' : args.handout ? ' (handout)' : ''}, ${fonts.length} fonts, ${tagged(info)}, lang ${lang ?? 'none'}, ${outline.length} bookmarks (${outline.filter(n => n.children?.length).length} with slides beneath), ${links.flat().length} links, ${problems.length} problem${problems.length === 1 ? '' : 's'}`)
+  console.log(`verify:pdf: ${pdf}: ${pages} pages, ${slides.length} slides${manifest.format === 'pdf' ? '' : ` (${manifest.format})`}, ${fonts.length} fonts, ${tagged(info)}, lang ${lang ?? 'none'}, ${outline.length} bookmarks (${outline.filter(n => n.children?.length).length} with slides beneath), ${links.flat().length} links, ${problems.length} problem${problems.length === 1 ? '' : 's'}`)
   return problems.length ? 1 : 0
-}
-
-/**
- * The title as the slide shows it: its first `# ` heading. (Slidev's own `title` of slide 1 is
- * the headmatter's deck title, which the cover need not print.)
- */
-/** Line of the slide's `# ` heading in its file (else where its content starts). */
-function titleLine(deckRoot: string, s: DeckSlide): number {
-  const lines = readFileSync(join(deckRoot, s.file), 'utf8').split('\n')
-  for (let l = s.contentLine; l <= Math.max(s.contentLine, s.info.source.end) && l <= lines.length; l++) {
-    if (/^#\s/.test(lines[l - 1]!))
-      return l
-  }
-  return s.contentLine
-}
-
-function shownTitle(s: DeckSlide): string | undefined {
-  const h1 = /^#\s+(.+?)\s*#*\s*$/m.exec(s.content.replace(/^(`{3,}|~{3,})[\s\S]*?^\1/gm, ''))
-  return h1?.[1] ?? s.title
 }
 
 function tagged(info: string): string {

@@ -30,7 +30,7 @@ export function citedIds(root: string): string[] {
 /** Every id cited by the slides of the deck at `entry` (`src:` imports and ranges followed), in deck order, each once. */
 export async function citedIdsOfDeck(entry: string): Promise<string[]> {
   const deck = await loadDeck(entry)
-  return [...new Set(deck.slides.flatMap(s => citedIdsInText(s.info.source.raw)))]
+  return [...new Set(deck.slides.flatMap(s => citedIdsInText(s.source.raw)))]
 }
 
 export function citedSources(root: string, entry?: string): Plugin {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadDeck } from '../scripts/lib/deck.ts'
+import { loadDeck, scannable } from '../scripts/lib/deck.ts'
 import { spokenWords } from '../scripts/lib/lint/budgets.ts'
 import { isReferencesSlide, readTalk } from '../scripts/lib/talk.ts'
 import { messages, threads } from '../sources/index.ts'
@@ -72,7 +72,7 @@ describe('the deck', () => {
   })
 
   it('quotes through the mail-quote card, never bare blockquotes', () => {
-    const bare = deck.slides.filter(s => /^>\s/m.test(s.content.replace(/```[\s\S]*?```/g, ''))).map(s => `${s.file}:${s.line}`)
+    const bare = deck.slides.filter(s => /^>\s/m.test(scannable(s.body))).map(s => `${s.file}:${s.line}`)
     expect(bare).toEqual([])
   })
 })

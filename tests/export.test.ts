@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 
@@ -18,16 +18,45 @@ function exportCli(args: string[], env: NodeJS.ProcessEnv = process.env) {
   return { code: r.status, out: `${r.stdout}\n${r.stderr}` }
 }
 
+function verifyPdf(pdf: string) {
+  const r = spawnSync(process.execPath, [TSX_CLI, 'scripts/verify-pdf.ts', pdf], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 })
+  return { code: r.status, out: `${r.stdout}\n${r.stderr}` }
+}
+
 describe('scripts/export.ts', () => {
   it.skipIf(!hasChromium)('exports every format of a small deck, named from exportFilename', async () => {
     const out = mkdtempSync(join(tmpdir(), 'export-e2e-'))
     const r = exportCli(['all', '--entry', SMALL, '--out', out, '--rebuild']) // a real build, whatever the cache holds
     expect(r.code, r.out).toBe(0)
     expect(r.out).toMatch(/building .*export-small/)
-    expect(readdirSync(out).sort()).toEqual(['export-fixture-clicks.pdf', 'export-fixture-handout.pdf', 'export-fixture-png', 'export-fixture.pdf', 'export-fixture.pptx'])
+    expect(readdirSync(out).sort()).toEqual(['export-fixture-clicks.pdf', 'export-fixture-clicks.pdf.json', 'export-fixture-handout.pdf', 'export-fixture-handout.pdf.json', 'export-fixture-png', 'export-fixture.pdf', 'export-fixture.pdf.json', 'export-fixture.pptx'])
     // 3 slides, one v-click on the last: 1 + 1 + 2 click steps
-    const clicks = await PDFDocument.load(readFileSync(join(out, 'export-fixture-clicks.pdf')))
+    const clicksPdf = join(out, 'export-fixture-clicks.pdf')
+    const clicks = await PDFDocument.load(readFileSync(clicksPdf))
     expect(clicks.getPageCount()).toBe(4)
+    // The manifest next to each PDF: the deck, and per slide its printed title, first page and pages.
+    const manifest = JSON.parse(readFileSync(`${clicksPdf}.json`, 'utf8'))
+    expect(manifest).toEqual({
+      deck: relative(out, resolve(ROOT, SMALL)),
+      format: 'clicks',
+      pages: 4,
+      slides: [
+        { no: 1, title: 'First slide', page: 1, pages: 1 },
+        { no: 2, title: 'A diagram', page: 2, pages: 1 },
+        { no: 3, title: 'Clicks', page: 3, pages: 2 },
+      ],
+    })
+    expect(JSON.parse(readFileSync(join(out, 'export-fixture.pdf.json'), 'utf8')).slides.map((s: { page: number, pages: number }) => [s.page, s.pages])).toEqual([[1, 1], [2, 1], [3, 1]])
+    expect(JSON.parse(readFileSync(join(out, 'export-fixture-handout.pdf.json'), 'utf8')).slides.map((s: { page: number }) => s.page)).toEqual([1, 1, 2])
+    // verify:pdf checks each PDF against its manifest, and fails when the manifest's count is wrong.
+    for (const f of ['export-fixture.pdf', 'export-fixture-clicks.pdf', 'export-fixture-handout.pdf']) {
+      const v = verifyPdf(join(out, f))
+      expect(v.code, v.out).toBe(0)
+    }
+    writeFileSync(`${clicksPdf}.json`, JSON.stringify({ ...manifest, pages: 3, slides: manifest.slides.map((s: object) => ({ ...s, pages: 1 })) }))
+    const wrong = verifyPdf(clicksPdf)
+    expect(wrong.code, wrong.out).toBe(1)
+    expect(wrong.out).toContain('page count: the PDF has 4 pages, expected 3')
     const pdf = await PDFDocument.load(readFileSync(join(out, 'export-fixture.pdf')))
     expect(pdf.getPageCount()).toBe(3)
     expect(pdf.getTitle()).toBe('Export fixture')

@@ -1,8 +1,9 @@
 /**
  * `npm run verify:pdf` against PDFs printed by Chromium from small HTML pages (tagged, with the
- * metadata and bookmarks the exporter writes): a good one passes, and a missing title, a blank
- * page, a wrong page count, an untagged file, missing language or bookmarks, a references slide
- * without a link and a body read before its title each fail with the page and slide named.
+ * metadata, bookmarks and manifest the exporter writes): a good one passes, and a missing title, a
+ * blank page, a page count other than the manifest's, an untagged file, missing language or
+ * bookmarks, a references slide without a link and a body read before its title each fail with
+ * the page and slide named; a missing manifest is an error naming it.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -13,7 +14,8 @@ import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium'
 import { loadDeck } from '../scripts/lib/deck'
-import { deckLang, deckOutline, firstPages } from '../scripts/lib/export/pdf-a11y'
+import { writeManifest } from '../scripts/lib/export/manifest'
+import { deckLang, deckOutline } from '../scripts/lib/export/pdf-a11y'
 import { pdfMetaFrom, setPdfMeta } from '../scripts/lib/export/pdf-meta'
 
 const ROOT = resolve(__dirname, '..')
@@ -96,14 +98,23 @@ afterAll(async () => {
 })
 
 interface MakeOptions {
-  /** Deck the bookmarks come from (default: the test deck). */
+  /** Deck the manifest and bookmarks come from (default: the test deck). */
   entry?: string
+  /** Deck the bookmarks come from, when another. */
+  outlineEntry?: string
   tagged?: boolean
   outline?: boolean
   lang?: boolean
   /** Pages each slide takes (clicks PDF). */
   pagesOfSlide?: number[]
+  /** What the manifest says: pages each slide takes (default pagesOfSlide), and the titles printed. */
+  manifestPagesOfSlide?: number[]
+  titles?: string[]
 }
+
+/** The titles the slides of the test decks print (the exporter reads them from the print page). */
+const TITLES = ['Alpha title', 'Beta title', 'Gamma title']
+const CH_TITLES = ['Cover title', 'First chapter', 'Inside one', 'References']
 
 /**
  * One PDF page per entry: a title and a line of text, '' for an empty page, or raw HTML when the
@@ -123,18 +134,28 @@ async function makePdf(name: string, pages: string[], o: MakeOptions = {}): Prom
   const file = join(dir, `${name}.pdf`)
   await page.pdf({ path: file, width: '980px', height: '552px', printBackground: true, tagged: o.tagged ?? true })
   await page.close()
+  /** 0-based first page of each slide. */
+  const firstPages = (n: number, per: number[] = Array.from({ length: n }, () => 1)) => per.map((_, i) => per.slice(0, i).reduce((a, b) => a + b, 0))
   const deck = await loadDeck(o.entry ?? join(dir, 'slides.md'))
+  const outlineDeck = o.outlineEntry ? await loadDeck(o.outlineEntry) : deck
   await setPdfMeta(file, {
     ...pdfMetaFrom(deck.headmatter),
     lang: o.lang === false ? undefined : deckLang(deck.headmatter),
-    outline: o.outline === false ? undefined : deckOutline(deck, firstPages(deck.slides.length, { pagesOfSlide: o.pagesOfSlide })),
+    outline: o.outline === false ? undefined : deckOutline(outlineDeck, firstPages(outlineDeck.slides.length, o.pagesOfSlide)),
+  })
+  const pagesOfSlide = o.manifestPagesOfSlide ?? o.pagesOfSlide ?? deck.slides.map(() => 1)
+  const first = firstPages(deck.slides.length, pagesOfSlide)
+  const titles = o.titles ?? (o.entry ? CH_TITLES : TITLES)
+  await writeManifest(file, deck.entry, {
+    format: o.pagesOfSlide ? 'clicks' : 'pdf',
+    pages: pagesOfSlide.reduce((a, b) => a + b, 0),
+    slides: deck.slides.map((s, i) => ({ no: s.no, title: titles[i], page: first[i]! + 1, pages: pagesOfSlide[i]! })),
   })
   return file
 }
 
-function verify(pdf: string, ...extra: string[]): { code: number | null, out: string } {
-  const entry = extra.includes('--entry') ? [] : ['--entry', join(dir, 'slides.md')]
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/verify-pdf.ts', pdf, ...entry, ...extra], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+function verify(pdf: string): { code: number | null, out: string } {
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/verify-pdf.ts', pdf], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
   return { code: r.status, out: `${r.stdout}\n${r.stderr}` }
 }
 
@@ -149,12 +170,14 @@ describe('verify:pdf', () => {
     const { code, out } = verify(await makePdf('no-title', ['Alpha title', 'Some other heading', 'Gamma title']))
     expect(code, out).toBe(1)
     expect(out).toContain('slides.md:12 (slide 2): title "Beta title" is not in the PDF text (page 2)')
+    // The manifest's titles are the printed headings, not Slidev's title of slide 1 (the headmatter's).
+    expect(out).not.toContain('PDF test deck"')
   })
 
   it('fails on a blank page, naming the page and slide', { timeout: 60_000 }, async () => {
     const { code, out } = verify(await makePdf('blank', ['Alpha title', '', 'Gamma title']))
     expect(code, out).toBe(1)
-    expect(out).toContain('page 2 (slides.md:12 (slide 2)): blank page')
+    expect(out).toContain('slides.md:12 (slide 2): page 2: blank page')
   })
 
   it('fails when pages do not match slides', { timeout: 60_000 }, async () => {
@@ -164,14 +187,23 @@ describe('verify:pdf', () => {
     expect(out).toContain('title "Gamma title" is not in the PDF text')
   })
 
-  it('with --with-clicks expects one page per click step', { timeout: 60_000 }, async () => {
-    const pdf = await makePdf('clicks', ['Alpha title', 'Beta title', 'Beta title', 'Gamma title'], { pagesOfSlide: [1, 2, 1] })
-    const ok = verify(pdf, '--with-clicks')
-    expect(ok.out).toMatch(/4 pages, 3 slides \(with clicks\), .*, 0 problems/)
+  it('takes the click steps from the manifest, and fails when it gives another page count', { timeout: 60_000 }, async () => {
+    const pages = ['Alpha title', 'Beta title', 'Beta title', 'Gamma title']
+    const ok = verify(await makePdf('clicks', pages, { pagesOfSlide: [1, 2, 1] }))
+    expect(ok.out).toMatch(/4 pages, 3 slides \(clicks\), .*, 0 problems/)
     expect(ok.code, ok.out).toBe(0)
+    const pdf = await makePdf('clicks-wrong', pages, { pagesOfSlide: [1, 2, 1], manifestPagesOfSlide: [1, 1, 1] })
     const bad = verify(pdf)
     expect(bad.code, bad.out).toBe(1)
-    expect(bad.out).toContain('the PDF has 4 pages, expected 3')
+    expect(bad.out).toContain(`page count: the PDF has 4 pages, expected 3 (${pdf}.json)`)
+  })
+
+  it('refuses a PDF without its manifest, naming the file', { timeout: 60_000 }, async () => {
+    const pdf = await makePdf('no-manifest', TITLES)
+    rmSync(`${pdf}.json`)
+    const { code, out } = verify(pdf)
+    expect(code, out).toBe(2)
+    expect(out).toContain(`${pdf}.json is missing`)
   })
 })
 
@@ -181,30 +213,30 @@ describe('verify:pdf accessibility checks', () => {
   const good = ['Cover title', 'First chapter', 'Inside one', refs]
 
   it('passes a tagged PDF with language, title, chapter bookmarks and links', { timeout: 60_000 }, async () => {
-    const { code, out } = verify(await makePdf('ch-good', good, { entry: entry() }), '--entry', entry())
+    const { code, out } = verify(await makePdf('ch-good', good, { entry: entry() }))
     expect(out).toMatch(/4 pages, 4 slides, \d+ fonts, tagged, lang en, 3 bookmarks \(2 with slides beneath\), 1 links, 0 problems/)
     expect(code, out).toBe(0)
   })
 
   it('names each missing piece', { timeout: 90_000 }, async () => {
-    const untagged = verify(await makePdf('ch-untagged', good, { entry: entry(), tagged: false }), '--entry', entry())
+    const untagged = verify(await makePdf('ch-untagged', good, { entry: entry(), tagged: false }))
     expect(untagged.code).toBe(1)
     expect(untagged.out).toContain('not tagged: pdfinfo says "Tagged: no"')
-    const bare = verify(await makePdf('ch-bare', good, { entry: entry(), outline: false, lang: false }), '--entry', entry())
+    const bare = verify(await makePdf('ch-bare', good, { entry: entry(), outline: false, lang: false }))
     expect(bare.code).toBe(1)
     expect(bare.out).toContain('document language is "en-US", expected the deck\'s "en"')
     expect(bare.out).toContain('bookmarks: the PDF has none; expected 3 top-level entries (2 chapters with their slides beneath)')
-    const noLink = verify(await makePdf('ch-nolink', [...good.slice(0, 3), '<h1>References</h1><p>Xen project</p>'], { entry: entry() }), '--entry', entry())
+    const noLink = verify(await makePdf('ch-nolink', [...good.slice(0, 3), '<h1>References</h1><p>Xen project</p>'], { entry: entry() }))
     expect(noLink.code).toBe(1)
-    expect(noLink.out).toContain('page 4 (pages/99-references.md:1 (slide 4)): references slide without a clickable link')
-    const order = verify(await makePdf('ch-order', ['Cover title', 'First chapter', '<p>Body text that a reader would meet first on this page.</p><h1 style="margin-top:200px">Inside one</h1>', refs], { entry: entry() }), '--entry', entry())
+    expect(noLink.out).toContain('pages/99-references.md:1 (slide 4): page 4: references slide without a clickable link')
+    const order = verify(await makePdf('ch-order', ['Cover title', 'First chapter', '<p>Body text that a reader would meet first on this page.</p><h1 style="margin-top:200px">Inside one</h1>', refs], { entry: entry() }))
     expect(order.code).toBe(1)
-    expect(order.out).toMatch(/page 3 \(pages\/01-one\.md:\d+ \(slide 3\)\): reading order: the text reads "Body text/)
+    expect(order.out).toMatch(/pages\/01-one\.md:\d+ \(slide 3\): page 3: reading order: the text reads "Body text/)
   })
 
   it('finds bookmarks that do not match the chapters', { timeout: 60_000 }, async () => {
     // Bookmarks of the other deck (flat, three entries) on this deck's PDF.
-    const { code, out } = verify(await makePdf('ch-wrong', good, { entry: join(dir, 'slides.md') }), '--entry', entry())
+    const { code, out } = verify(await makePdf('ch-wrong', good, { entry: entry(), outlineEntry: join(dir, 'slides.md') }))
     expect(code).toBe(1)
     expect(out).toMatch(/bookmarks: entry 2 is "Beta title", expected chapter "1\. First chapter"/)
   })

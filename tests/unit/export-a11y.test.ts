@@ -1,10 +1,10 @@
-/** Bookmarks from the deck model, reading order and click pages read from a PDF's text. */
+/** Bookmarks from the deck model, and reading order read from a PDF's text. */
 import { describe, expect, it } from 'vitest'
-import { compareOutline, deckOutline, firstPages, pagesPerSlideFromText, readingOrderProblem } from '../../scripts/lib/export/pdf-a11y'
+import { compareOutline, deckOutline, readingOrderProblem } from '../../scripts/lib/export/pdf-a11y'
 import { handoutHtml } from '../../scripts/lib/export/handout'
 
 const slide = (no: number, file: string, content: string, frontmatter: Record<string, unknown> = {}) =>
-  ({ no, file, content, frontmatter, title: undefined }) as never
+  ({ no, file, body: content, contentLine: 1, frontmatter, title: undefined }) as never
 
 const deck = {
   root: '/d',
@@ -20,7 +20,7 @@ const deck = {
 
 describe('deck outline', () => {
   it('makes one chapter per page file, named by its divider, with its slides beneath', () => {
-    const o = deckOutline(deck, firstPages(5))
+    const o = deckOutline(deck, [0, 1, 2, 3, 4])
     expect(o.map(n => [n.title, n.page, n.children?.map(c => c.title)])).toEqual([
       ['Cover', 0, undefined],
       ['1. Where it began', 1, ['Where it began', 'The ia64 port']],
@@ -30,13 +30,12 @@ describe('deck outline', () => {
   })
 
   it('points at the first page of each slide in the clicks PDF and the handout', () => {
-    expect(firstPages(5, { pagesOfSlide: [1, 1, 3, 1, 2] })).toEqual([0, 1, 2, 5, 6])
-    expect(firstPages(5, { slidesPerPage: 2 })).toEqual([0, 0, 1, 1, 2])
-    expect(deckOutline(deck, firstPages(5, { pagesOfSlide: [1, 1, 3, 1, 2] }))[2]!.page).toBe(5)
+    expect(deckOutline(deck, [0, 1, 2, 5, 6])[2]!.page).toBe(5)
+    expect(deckOutline(deck, [0, 0, 1, 1, 2]).map(n => n.page)).toEqual([0, 0, 1, 2])
   })
 
   it('reports a missing, misnamed or misplaced bookmark', () => {
-    const want = deckOutline(deck, firstPages(5))
+    const want = deckOutline(deck, [0, 1, 2, 3, 4])
     expect(compareOutline(want, want)).toEqual([])
     expect(compareOutline([], want)[0]).toMatch(/the PDF has none; expected 4 top-level entries \(3 chapters/)
     const flat = want.map(n => ({ title: n.title, page: n.page }))
@@ -55,12 +54,6 @@ describe('reading order', () => {
   it('refuses body text before the title', () => {
     expect(readingOrderProblem('Hollis asked Dan a question in April\nWhy track Linux?', 'Why track Linux?')).toMatch(/reads "Hollis asked Dan/)
     expect(readingOrderProblem('Body', 'Missing')).toMatch(/not in the page's text/)
-  })
-  it('reads the pages of each slide from a clicks PDF', () => {
-    expect(pagesPerSlideFromText(['A\nx', 'B\ny', 'B\ny z', 'C'], ['A', 'B', 'C'])).toEqual([1, 2, 1])
-    // A map slide listing later titles in its body does not start them.
-    expect(pagesPerSlideFromText(['Map\nB C', 'Map\nB C more', 'B', 'C'], ['Map', 'B', 'C'])).toEqual([2, 1, 1])
-    expect(pagesPerSlideFromText(['A', 'B'], ['A', 'B', 'C'])).toBeUndefined()
   })
 })
 

@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { UsageError } from '../../scripts/lib/args.ts'
 import { normalizeBase, parseExportArgs } from '../../scripts/lib/export/args.ts'
 import { writeAtomically } from '../../scripts/lib/export/atomic.ts'
-import { canvasOf, parseAspect } from '../../scripts/lib/export/browser.ts'
-import { fenceBlocks } from '../../scripts/lib/fences.ts'
+import { fenceBlocks, loadDeck } from '../../scripts/lib/deck.ts'
 import { exportStem, FORMATS, outputPaths, pngName, safeName } from '../../scripts/lib/export/formats.ts'
 import { handoutHtml } from '../../scripts/lib/export/handout.ts'
 import { notesToHtml } from '../../scripts/lib/export/notes.ts'
@@ -174,9 +173,13 @@ describe('notes and handout', () => {
     const html = handoutHtml('T', [{ no: 1, title: 'How the port used Linux: `mkbuildtree` <b>', note: 'n', image: 'data:image/png;base64,' }])
     expect(html).toContain('How the port used Linux: <code>mkbuildtree</code> &lt;b&gt;')
   })
-  it('reads canvas size and PDF metadata from headmatter', () => {
-    expect(canvasOf({ canvasWidth: 980, aspectRatio: '16/9' })).toEqual({ width: 980, height: 551 })
-    expect(parseAspect('4:3')).toBeCloseTo(4 / 3)
+  it('takes the canvas from Slidev\'s resolved config, rounded as slidev export does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'canvas-'))
+    writeFileSync(join(dir, 'slides.md'), '---\naspectRatio: 4/3\ncanvasWidth: 1000\n---\n# T\n')
+    expect((await loadDeck(join(dir, 'slides.md'))).canvas).toEqual({ width: 1000, height: 750 })
+    expect((await loadDeck('tests/fixtures/export-small/slides.md')).canvas).toEqual({ width: 980, height: 551 })
+  })
+  it('reads PDF metadata from headmatter', () => {
     expect(pdfMetaFrom({ title: 'T', author: 'A', keywords: 'x, y', info: 'a\n b' })).toEqual({ title: 'T', author: 'A', subject: 'a b', keywords: ['x', 'y'] })
   })
 })

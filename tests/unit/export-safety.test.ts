@@ -11,7 +11,7 @@ import { sourceDate } from '../../scripts/lib/export/source-date.ts'
 import { invalidUtf8Lines } from '../../scripts/lib/lint/encoding.ts'
 import { imageDefect } from '../../scripts/lib/lint/images.ts'
 import { checkRequiredProps, requiredProps } from '../../scripts/lib/lint/props.ts'
-import { lintSlidesFromMarkdown } from '../../scripts/lib/lint/source.ts'
+import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 import { checkTemplates } from '../../scripts/lib/lint/template.ts'
 import { PROBES, writeProbe } from '../fixtures/probes.ts'
 
@@ -56,7 +56,7 @@ describe('UTF-8', () => {
 describe('slide HTML through Vue\'s compiler', () => {
   it('an unclosed <div> fails at its own line; markdown text and notes do not', () => {
     const md = '# One\n\nA < B and {x}\n\n---\n\n# Two\n\n<div class="a">\n\ntext\n\n<!--\n<b>notes\n-->\n'
-    const problems = checkTemplates(lintSlidesFromMarkdown(md))
+    const problems = checkTemplates(slidesFromMarkdown(md))
     expect(problems.map(p => [p.line, p.no, p.message])).toEqual([[9, 2, 'HTML does not compile: Element is missing end tag. (<div>)']])
   })
 })
@@ -65,7 +65,7 @@ describe('required props', () => {
   it('reads them with Vue\'s script compiler and finds a use without them', () => {
     const req = requiredProps('<script setup lang="ts">\ndefineProps<{ from: string, tone?: string }>()\n</script>\n<template><p/></template>', 'Q.vue')
     expect(req).toEqual(['from'])
-    const slides = lintSlidesFromMarkdown('# A\n\n<Q tone="x">words</Q>\n\n<Q from="m" />\n\n<Q :from="id" />\n\n<q-item v-bind="all" />\n')
+    const slides = slidesFromMarkdown('# A\n\n<Q tone="x">words</Q>\n\n<Q from="m" />\n\n<Q :from="id" />\n\n<q-item v-bind="all" />\n')
     const problems = checkRequiredProps(slides, new Map([['Q', req], ['QItem', ['a']]]))
     expect(problems.map(p => `${p.line}: ${p.message}`)).toEqual(['3: <Q> is missing its required prop "from"'])
   })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { checkAssets, checkHeadmatterAssets } from '../../scripts/lib/lint/assets.ts'
 import { checkRemote, checkRemoteHeadmatter } from '../../scripts/lib/lint/remote.ts'
 import { resources } from '../../scripts/lib/lint/resources.ts'
-import { lintSlidesFromMarkdown } from '../../scripts/lib/lint/source.ts'
+import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 
 const md = [
   '---', // 1
@@ -26,7 +26,7 @@ const md = [
 ].join('\n')
 
 describe('resources, assets and remote checks', () => {
-  const slides = lintSlidesFromMarkdown(md)
+  const slides = slidesFromMarkdown(md)
   const exists = (p: string) => p.endsWith('/public/here.png') || p.endsWith('/public/cover.png')
 
   it('finds every loaded resource with its line, and no links', () => {
@@ -51,10 +51,10 @@ describe('resources, assets and remote checks', () => {
   })
 
   it('reports remote fonts and the default CDN favicon from the headmatter', () => {
-    const [first] = lintSlidesFromMarkdown('---\ntheme: default\nfonts:\n  sans: Roboto\n---\n# T\n')
+    const [first] = slidesFromMarkdown('---\ntheme: default\nfonts:\n  sans: Roboto\n---\n# T\n')
     const problems = checkRemoteHeadmatter(first!, first!.frontmatter)
     expect(problems.map(p => `${p.line} ${p.message.split(':')[0]}`)).toEqual(['3 remote fonts', '1 remote resource'])
-    const [ok] = lintSlidesFromMarkdown('---\nfonts: { provider: none }\nfavicon: /f.svg\n---\n# T\n')
+    const [ok] = slidesFromMarkdown('---\nfonts: { provider: none }\nfavicon: /f.svg\n---\n# T\n')
     expect(checkRemoteHeadmatter(ok!, ok!.frontmatter)).toEqual([])
     expect(checkHeadmatterAssets(ok!, ok!.frontmatter, '/deck', () => false)[0]!.message).toBe('missing asset: favicon "/f.svg" not found (public/f.svg)')
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkComponents, isComponentTag } from '../../scripts/lib/lint/components.ts'
 import { loadSchema, pascalCase } from '../../scripts/lib/lint/slidev-schema.ts'
-import { lintSlidesFromMarkdown } from '../../scripts/lib/lint/source.ts'
+import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 
 const catalog = {
   components: new Set(['MailQuote', 'VClick', 'Transition', 'Arrow']),
@@ -19,7 +19,7 @@ describe('component check', () => {
   })
 
   it('reports unknown components and icons with their line, nothing else', () => {
-    const slides = lintSlidesFromMarkdown([
+    const slides = slidesFromMarkdown([
       '# T', // 1
       '<div><span>html</span><svg><clipPath/></svg></div>', // 2
       '<MailQuote a="1">x</MailQuote> <mail-quote/> <v-click>y</v-click> <Transition/>', // 3

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkFrontmatter, checkHeadmatterResolves } from '../../scripts/lib/lint/frontmatter.ts'
 import { loadSchema } from '../../scripts/lib/lint/slidev-schema.ts'
-import { lintSlidesFromMarkdown } from '../../scripts/lib/lint/source.ts'
+import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 
 describe('frontmatter check', () => {
   const schema = loadSchema(process.cwd())
@@ -13,7 +13,7 @@ describe('frontmatter check', () => {
   })
 
   it('reports unknown layouts with their line, and leaves other keys to Slidev', () => {
-    const slides = lintSlidesFromMarkdown([
+    const slides = slidesFromMarkdown([
       '---', // 1
       'theme: default', // 2
       'colour: blue', // 3
@@ -37,12 +37,12 @@ describe('frontmatter check', () => {
   })
 
   it('reports invalid YAML', () => {
-    const slides = lintSlidesFromMarkdown('# One\n---\nlayout: center\ntitle: [oops\n---\n# Two\n')
+    const slides = slidesFromMarkdown('# One\n---\nlayout: center\ntitle: [oops\n---\n# Two\n')
     expect(checkFrontmatter(slides, schema.layouts)[0]!.message).toMatch(/frontmatter is not valid YAML/)
   })
 
   it('runs Slidev\'s resolveConfig on the headmatter', () => {
-    const [first] = lintSlidesFromMarkdown('---\nhighlighter: prism\n---\n# T\n')
+    const [first] = slidesFromMarkdown('---\nhighlighter: prism\n---\n# T\n')
     expect(checkHeadmatterResolves(first!, first!.frontmatter, 'slides.md')[0]!.message).toMatch(/prism/)
   })
 })

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { checkMermaid, errorLine, errorMessage, mermaidParser } from '../../scripts/lib/lint/mermaid.ts'
-import { lintSlidesFromMarkdown } from '../../scripts/lib/lint/source.ts'
+import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 
-const deck = (diagram: string) => lintSlidesFromMarkdown(`# D\n\n\`\`\`mermaid\n${diagram}\n\`\`\`\n\n<!-- n -->\n`)
+const deck = (diagram: string) => slidesFromMarkdown(`# D\n\n\`\`\`mermaid\n${diagram}\n\`\`\`\n\n<!-- n -->\n`)
 
 describe('mermaid check (Mermaid\'s own parser)', () => {
   it('accepts valid diagrams, including the ones that need a DOM', async () => {
@@ -45,7 +45,7 @@ describe('mermaid check (Mermaid\'s own parser)', () => {
   })
 
   it('ignores other code blocks and reports empty diagrams', async () => {
-    const none = lintSlidesFromMarkdown('# D\n\n```ts\nnot mermaid (\n```\n')
+    const none = slidesFromMarkdown('# D\n\n```ts\nnot mermaid (\n```\n')
     expect(await checkMermaid(none, async () => { throw new Error('never') })).toEqual([])
     expect((await checkMermaid(deck(''), async () => undefined))[0]!.message).toMatch(/empty diagram/)
   })

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { checkNotes, checkTitles } from '../../scripts/lib/lint/notes.ts'
-import { lintSlidesFromMarkdown } from '../../scripts/lib/lint/source.ts'
+import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 
 describe('notes and titles', () => {
-  const slides = lintSlidesFromMarkdown('# A\n\n<!--\nSay A.\n-->\n\n---\n\n# B\n\ntext\n\n---\n\nno title\n\n<!--   -->\n')
+  const slides = slidesFromMarkdown('# A\n\n<!--\nSay A.\n-->\n\n---\n\n# B\n\ntext\n\n---\n\nno title\n\n<!--   -->\n')
 
   it('flags slides without (or with empty) notes, at the slide line', () => {
     expect(checkNotes(slides).map(p => [p.no, p.line])).toEqual([[2, 8], [3, 14]])
@@ -15,7 +15,7 @@ describe('notes and titles', () => {
   })
 
   it('passes slides that have both', () => {
-    const ok = lintSlidesFromMarkdown('---\ntitle: From frontmatter\n---\n\nbody\n\n<!-- n -->\n')
+    const ok = slidesFromMarkdown('---\ntitle: From frontmatter\n---\n\nbody\n\n<!-- n -->\n')
     expect([...checkNotes(ok), ...checkTitles(ok)]).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fences, frontmatterKeyLine, lineAt, lintSlidesFromMarkdown, scannable } from '../../scripts/lib/lint/source.ts'
+import { frontmatterKeyLine, heading, lineAt, scannable, slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 
 const md = [
   '---', // 1
@@ -26,7 +26,7 @@ const md = [
 ].join('\n')
 
 describe('lint source mapping', () => {
-  const slides = lintSlidesFromMarkdown(md)
+  const slides = slidesFromMarkdown(md)
 
   it('numbers slides and maps them to their file lines', () => {
     expect(slides.map(s => [s.no, s.line, s.contentLine, s.title])).toEqual([[1, 1, 5, 'One'], [2, 10, 13, 'Two `<Inline />`']])
@@ -34,10 +34,12 @@ describe('lint source mapping', () => {
     expect(frontmatterKeyLine(slides[0]!, 'favicon')).toBe(3)
     expect(frontmatterKeyLine(slides[1]!, 'layout')).toBe(11)
     expect(frontmatterKeyLine(slides[1]!, 'absent')).toBe(10)
+    expect(heading(slides[1]!)).toEqual({ text: 'Two `<Inline />`', line: 14 })
+    expect(heading(slidesFromMarkdown('```sh\n# not a heading\n```\n\nbody\n')[0]!)).toBeUndefined()
   })
 
   it('finds fenced blocks with the line of the opening fence', () => {
-    expect(fences(slides[1]!)).toEqual([{ lang: 'mermaid', info: '{scale: 0.5}', line: 16, code: 'flowchart LR\n  A --> B' }])
+    expect(slides[1]!.fences).toEqual([{ lang: 'mermaid', info: '{scale: 0.5}', line: 16, code: 'flowchart LR\n  A --> B' }])
   })
 
   it('blanks comments, code blocks and inline code but keeps offsets', () => {
@@ -49,7 +51,7 @@ describe('lint source mapping', () => {
   })
 
   it('reports YAML errors in frontmatter with their line', () => {
-    const [s] = lintSlidesFromMarkdown('---\ntitle: x\nbad: [1, 2\n---\n\n# T\n')
+    const [s] = slidesFromMarkdown('---\ntitle: x\nbad: [1, 2\n---\n\n# T\n')
     expect(s!.yamlErrors.length).toBeGreaterThan(0)
     expect(s!.yamlErrors[0]!.line).toBeGreaterThanOrEqual(2)
   })

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { checkSources, citations, citedIdsInText } from '../../scripts/lib/lint/sources.ts'
 import type { Registry } from '../../scripts/lib/lint/sources.ts'
-import { lintSlidesFromMarkdown } from '../../scripts/lib/lint/source.ts'
+import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 import { loadThreadTexts, parseThread, threadsDir } from '../../scripts/lib/threads.ts'
 import { messages as quoted, records, threads } from '../../sources/index.ts'
 import { otherArchiveMessages } from '../fixtures/archive-messages.ts'
@@ -20,7 +20,7 @@ function deck(body: string): string {
 
 /** Quotation problems only (the real registry has many entries a two-slide deck does not cite). */
 function quoteProblems(body: string) {
-  return checkSources(lintSlidesFromMarkdown(deck(body)), realRegistry, { texts, root: process.cwd() })
+  return checkSources(slidesFromMarkdown(deck(body)), realRegistry, { texts, root: process.cwd() })
     .filter(p => p.check === 'quotes')
 }
 
@@ -34,7 +34,7 @@ describe('citations', () => {
       '<!-- <SourceNote refs="commented-out" /> -->',
       '`<SourceNote refs="in-code" />`',
     ].join('\n'))
-    const slide = lintSlidesFromMarkdown(md)[1]!
+    const slide = slidesFromMarkdown(md)[1]!
     expect(citations(slide).map(c => `${c.attr}:${c.id}@${c.line}`)).toEqual([
       'from:dan-why-track@13', 'refs:linux-2.6.23@14', 'refs:xen-import-changeset@14', 'refs:sosp-2003-xen@15', 'by:keith-combine@16',
     ])

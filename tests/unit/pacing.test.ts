@@ -1,7 +1,6 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadDeck } from '../../scripts/lib/deck.ts'
-import { lintSlides } from '../../scripts/lib/lint/index.ts'
 import { chapterTimes } from '../../scripts/lib/lint/budgets.ts'
 import { clock, ON_PACE_SECONDS, paceAt } from '../../setup/pacing-status.ts'
 import type { TalkPlan } from '../../setup/pacing-status.ts'
@@ -52,7 +51,7 @@ describe('planTalk', () => {
     it(`agrees with the lint's timing table (${entry})`, async () => {
       const deck = await loadDeck(resolve(ROOT, entry))
       const plan = planTalk(deck)!
-      const table = chapterTimes(lintSlides(deck))
+      const table = chapterTimes(deck.slides)
       expect(plan.chapters.map(c => c.file)).toEqual(table.map(c => c.file))
       plan.chapters.forEach((c, i) => expect(c.end - c.start).toBeCloseTo(table[i]!.words / plan.wordsPerMinute * 60, 6))
       expect(plan.slides).toHaveLength(deck.slides.length)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { containsTitle, estimateClickPages, inkStats, isBlankPage, parsePdffonts, parsePdfinfoPages, parsePgm, splitPages, squashText } from '../../scripts/lib/pdf'
+import { containsTitle, inkStats, isBlankPage, parsePdffonts, parsePdfinfoPages, parsePgm, splitPages, squashText } from '../../scripts/lib/pdf'
 
 function pgm(width: number, height: number, fill: (x: number, y: number) => number, header = `P5\n${width} ${height}\n255\n`): Uint8Array {
   const head = new TextEncoder().encode(header)
@@ -95,18 +95,5 @@ describe('text helpers', () => {
   it('splits pdftotext output into pages', () => {
     expect(splitPages('one\fTwo\f')).toEqual(['one', 'Two'])
     expect(splitPages('one\f\fthree\f')).toEqual(['one', '', 'three'])
-  })
-})
-
-describe('estimateClickPages', () => {
-  it('counts v-click tags and attributes, v-clicks items and highlight ranges', () => {
-    expect(estimateClickPages('# t\n\ntext', {})).toBe(1)
-    expect(estimateClickPages('<v-click>\n\n- a\n\n</v-click>\n<div v-click>b</div>', {})).toBe(3)
-    expect(estimateClickPages('<v-clicks>\n\n- a\n  - nested\n- b\n- c\n\n</v-clicks>', {})).toBe(4)
-    expect(estimateClickPages('```ts {1|2-3|all}\nconst a = 1\n<v-click>\n```', {})).toBe(3)
-  })
-
-  it('lets frontmatter clicks win', () => {
-    expect(estimateClickPages('<v-click>x</v-click>', { clicks: 4 })).toBe(5)
   })
 })

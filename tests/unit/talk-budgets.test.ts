@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { chapterTimes, checkBudgets, spokenWords } from '../../scripts/lib/lint/budgets.ts'
-import { lintSlidesFromMarkdown } from '../../scripts/lib/lint/source.ts'
+import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 import { countWords, isPlaceholderUrl, isReferencesSlide, readTalk } from '../../scripts/lib/talk.ts'
 
 describe('readTalk', () => {
@@ -81,7 +81,7 @@ not spoken at all
 -->
 `
   it('times chapters, skips the references, names the slide where the slot runs out', () => {
-    const slides = lintSlidesFromMarkdown(md)
+    const slides = slidesFromMarkdown(md)
     expect(chapterTimes(slides)).toEqual([{ file: 'slides.md', slides: 3, words: 5 }])
     const { problems, report } = checkBudgets(slides, { talk: { wordsPerMinute: 2, questions: '29min', maxSlides: 2, maxQuotesPerSlide: 1 } })
     expect(report.at(-1)).toMatch(/^time: total\s+3 slides\s+5 words\s+2\.5 min of 1 min .* = 2 words: over by 3 words$/)

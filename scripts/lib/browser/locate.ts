@@ -21,7 +21,7 @@ export class SourceLocator {
 
   /** [first, last] 1-based lines of the slide in its file. */
   range(slide: DeckSlide): [number, number] {
-    const end = slide.info.source.end
+    const end = slide.source.end
     return [slide.line, Math.max(slide.line, end)]
   }
 

@@ -1,6 +1,7 @@
+import { relative } from 'node:path'
 import type { Deck, DeckSlide } from '../deck'
 import type { Finding } from './checks/types'
-import type { Problem, Scheme } from './problem'
+import { dedupeProblems, type Problem, type Scheme } from '../problem.ts'
 import type { Visit } from './visitor'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium } from '../chromium'
@@ -13,7 +14,6 @@ import { measureTextSizes, mergeSamples, textSizeFindings } from './checks/text-
 import type { TextSample } from './checks/text-size'
 import { countWordsOnScreen, wordsFindings } from './checks/words'
 import { SourceLocator } from './locate'
-import { dedupeProblems } from './problem'
 import { serveStatic } from '../static-server.ts'
 import { isReferencesSlide, readTalk } from '../talk.ts'
 import { visitSlides } from './visitor'
@@ -55,8 +55,7 @@ export async function checkBuiltDeck(opts: CheckOptions): Promise<CheckResult> {
   const log = opts.log ?? (() => {})
   const schemes = opts.schemes ?? ['light', 'dark']
   const locate = new SourceLocator(deck)
-  const width = Number(deck.headmatter.canvasWidth ?? 980)
-  const height = Math.round(width / aspect(deck.headmatter.aspectRatio))
+  const { width, height } = deck.canvas
   const fontsDecl = (deck.headmatter.fonts ?? {}) as Record<string, unknown>
   const declared = ['sans', 'serif', 'mono'].flatMap(k => String(fontsDecl[k] ?? '').split(',')).map(s => s.trim().replace(/^["']|["']$/g, '')).filter(Boolean)
   const numbers = opts.only ?? deck.slides.map(s => s.no)
@@ -110,15 +109,16 @@ export async function checkBuiltDeck(opts: CheckOptions): Promise<CheckResult> {
       if (scheme === schemes[0])
         steps = visits.reduce((n, v) => n + v.clicks + 1, 0)
       problems.push(...domProblems(visits, bySlide, locate))
-      problems.push(...eventProblems(visits, bySlide, locate, scheme))
+      problems.push(...eventProblems(visits, bySlide, locate, scheme, relative(deck.root, deck.entry)))
       const wrongScheme = visits.filter(v => v.darkClass !== (scheme === 'dark'))
       if (wrongScheme.length) {
         problems.push({
-          slide: undefined,
+          file: relative(deck.root, deck.entry),
           line: 1,
+          no: 0,
           scheme,
-          kind: 'dark',
-          message: `the browser asked for the ${scheme} scheme but <html> ${scheme === 'dark' ? 'lacks' : 'has'} the "dark" class on ${wrongScheme.length} slide(s) (headmatter colorSchema should be auto)`,
+          check: 'dark',
+          message: `dark: the browser asked for the ${scheme} scheme but <html> ${scheme === 'dark' ? 'lacks' : 'has'} the "dark" class on ${wrongScheme.length} slide(s) (headmatter colorSchema should be auto)`,
         })
       }
       const slow = visits.reduce((a, v) => a + v.ms, 0)
@@ -137,9 +137,14 @@ function domProblems(visits: Visit[], bySlide: Map<number, DeckSlide>, locate: S
   for (const v of visits) {
     const slide = bySlide.get(v.no)!
     for (const { click, finding } of v.findings)
-      out.push({ slide, line: findingLine(slide, finding, locate), click, scheme: v.scheme, kind: finding.kind, message: finding.message })
+      out.push(seenProblem(slide, findingLine(slide, finding, locate), finding.kind, finding.message, v.scheme, click))
   }
   return out
+}
+
+/** A problem seen in the browser: its message names the kind of check ("overflow: …"). */
+export function seenProblem(slide: DeckSlide, line: number, kind: string, message: string, scheme: Scheme, click?: number): Problem {
+  return { file: slide.file, line, no: slide.no, check: kind, message: `${kind}: ${message}`, click, scheme }
 }
 
 /** The source line of what an in-page check found: its diagram's fence, its needle, its text, else the slide's first content line. */
@@ -150,7 +155,7 @@ export function findingLine(slide: DeckSlide, finding: Finding, locate: SourceLo
     ?? slide.contentLine
 }
 
-function eventProblems(visits: Visit[], bySlide: Map<number, DeckSlide>, locate: SourceLocator, scheme: Scheme): Problem[] {
+function eventProblems(visits: Visit[], bySlide: Map<number, DeckSlide>, locate: SourceLocator, scheme: Scheme, entryFile: string): Problem[] {
   const mounted = new Map(visits.map(v => [v.no, v.mounted]))
   const seen = new Map<string, { kind: string, message: string, needle?: string, visits: Set<number>, clickIn: Map<number, number> }>()
   for (const v of visits) {
@@ -172,7 +177,9 @@ function eventProblems(visits: Visit[], bySlide: Map<number, DeckSlide>, locate:
     const line = slide
       ? (locate.find(slide, s.needle) ?? locate.find(slide, s.needle && safeUrlPart(s.needle)) ?? locate.findText(slide, s.message.replace(/^[^:]+:\s*/, '')) ?? slide.contentLine)
       : 1
-    out.push({ slide, line, click: no !== undefined ? s.clickIn.get(no) : undefined, scheme, kind, message: s.message })
+    out.push(slide
+      ? seenProblem(slide, line, kind, s.message, scheme, s.clickIn.get(slide.no))
+      : { file: entryFile, line, no: 0, check: kind, message: `${kind}: ${s.message}`, scheme })
   }
   return out
 }
@@ -185,11 +192,4 @@ function safeUrlPart(url: string): string | undefined {
   catch {
     return undefined
   }
-}
-
-function aspect(value: unknown): number {
-  if (typeof value === 'number' && value > 0)
-    return value
-  const m = /^\s*(\d+(?:\.\d+)?)\s*[/:]\s*(\d+(?:\.\d+)?)\s*$/.exec(String(value ?? ''))
-  return m ? Number(m[1]) / Number(m[2]) : 16 / 9
 }

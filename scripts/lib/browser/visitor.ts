@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import type { Finding } from './checks/types'
 import type { PageEvent } from './events'
-import type { Scheme } from './problem'
+import type { Scheme } from '../problem.ts'
 import { EventLog } from './events'
 import { diagramsSettled } from './checks/mermaid'
 import { imagesSettled } from './checks/media'

@@ -13,26 +13,6 @@ export interface Canvas {
   height: number
 }
 
-/** Slide size in CSS pixels, as Slidev computes it for export (canvasWidth / aspectRatio). */
-export function canvasOf(headmatter: Record<string, unknown>): Canvas {
-  const width = typeof headmatter.canvasWidth === 'number' ? headmatter.canvasWidth : 980
-  return { width, height: Math.round(width / parseAspect(headmatter.aspectRatio)) }
-}
-
-export function parseAspect(v: unknown): number {
-  if (typeof v === 'number' && v > 0)
-    return v
-  if (typeof v === 'string') {
-    const m = v.match(/^\s*([\d.]+)\s*[/:]\s*([\d.]+)\s*$/)
-    if (m)
-      return Number(m[1]) / Number(m[2])
-    const n = Number(v)
-    if (n > 0)
-      return n
-  }
-  return 16 / 9
-}
-
 export interface PrintOptions {
   canvas: Canvas
   dark: boolean

@@ -1,7 +1,6 @@
 import type { Deck } from '../deck.ts'
-import { where } from '../deck.ts'
+import { formatProblem } from '../problem.ts'
 import { checkTemplates } from '../lint/template.ts'
-import { lintSlideFromSource } from '../lint/source.ts'
 
 /** Slidev compiles slide N of `slides.md` as the virtual module `…/slides.md__slidev_N.md`. */
 const VIRTUAL = /[^\s"'()]*__slidev_(\d+)\.md(?::(\d+)(?::(\d+))?)?/
@@ -24,7 +23,7 @@ export function explainBuildError(text: string, deck: Deck): string | undefined 
     ?.replace(/^(?:RolldownError|SyntaxError|Error|\w+Error):\s*/, '')
     ?? lines.find(l => l && !VIRTUAL.test(l) && !/^Build failed/.test(l))
     ?? 'unknown error'
-  const lint = checkTemplates([lintSlideFromSource(slide.info.source, slide.no, slide.file, slide.frontmatter)])
+  const lint = checkTemplates([slide])
   const line = lint.find(p => p.message.includes(message.replace(/\.$/, '')))?.line ?? lint[0]?.line ?? slide.line
-  return `${where(slide, line)}: the build fails: ${message}`
+  return formatProblem({ file: slide.file, line, no: slide.no, check: 'build', message: `the build fails: ${message}` })
 }

@@ -6,7 +6,7 @@
  */
 import { relative } from 'node:path'
 import { PDFArray, PDFBool, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, PDFString } from 'pdf-lib'
-import type { Deck, DeckSlide } from '../deck.ts'
+import { type Deck, type DeckSlide, heading } from '../deck.ts'
 import { stripInlineMarkdown } from '../pdf.ts'
 
 export interface OutlineNode {
@@ -28,9 +28,8 @@ export function deckLang(headmatter: Record<string, unknown>): string {
 }
 
 /** A slide's title as a bookmark: its `# ` heading (markdown stripped), else Slidev's title, else "Slide N". */
-export function slideLabel(s: Pick<DeckSlide, 'no' | 'title' | 'content'>): string {
-  const h1 = /^#\s+(.+?)\s*#*\s*$/m.exec(s.content.replace(/^(`{3,}|~{3,})[\s\S]*?^\1/gm, ''))
-  const t = stripInlineMarkdown(h1?.[1] ?? s.title ?? '').replace(/\s+/g, ' ').trim()
+export function slideLabel(s: Pick<DeckSlide, 'no' | 'title' | 'body' | 'contentLine'>): string {
+  const t = stripInlineMarkdown(heading(s)?.text ?? s.title ?? '').replace(/\s+/g, ' ').trim()
   return t || `Slide ${s.no}`
 }
 
@@ -64,21 +63,6 @@ export function deckOutline(deck: Pick<Deck, 'root' | 'entry' | 'slides'>, first
     group.node.children!.push({ title: label, page })
   })
   return nodes
-}
-
-/** First page of each slide when every slide takes `perSlide` pages of its own, or shares a page `slidesPerPage` at a time. */
-export function firstPages(slides: number, o: { pagesOfSlide?: readonly number[], slidesPerPage?: number } = {}): number[] {
-  if (o.pagesOfSlide) {
-    const out: number[] = []
-    let p = 0
-    for (let i = 0; i < slides; i++) {
-      out.push(p)
-      p += o.pagesOfSlide[i] ?? 1
-    }
-    return out
-  }
-  const per = o.slidesPerPage ?? 1
-  return Array.from({ length: slides }, (_, i) => Math.floor(i / per))
 }
 
 /** Replaces the document's bookmarks with `nodes` (chapters closed, so the panel lists the chapters). */
@@ -249,31 +233,4 @@ export function readingOrderProblem(pageText: string, title: string): string | u
     return `the text reads "${before}…" before the title "${title}" (a screen reader reads the body first)`
   }
   return undefined
-}
-
-/**
- * Pages per slide of a clicks PDF, read from its text: a page starts the next slide when it begins
- * with that slide's title (reading order). `titles[i]` is slide i+1's title (undefined: untitled,
- * assumed one page). Returns undefined when the text does not account for every slide.
- */
-export function pagesPerSlideFromText(pageTexts: readonly string[], titles: readonly (string | undefined)[]): number[] | undefined {
-  if (!titles.length || !pageTexts.length)
-    return undefined
-  const counts = titles.map(() => 0)
-  let k = 0
-  counts[0] = 1
-  for (let p = 1; p < pageTexts.length; p++) {
-    const next = titles[k + 1]
-    const cur = titles[k]
-    const squash = (t: string) => t.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
-    // A click step of the current slide begins exactly with its title; the next slide's first
-    // page begins with its own (after at most a short label).
-    const stays = cur !== undefined && squash(stripInlineMarkdown(cur)) !== '' && squash(pageTexts[p]!).startsWith(squash(stripInlineMarkdown(cur)))
-      && !(next !== undefined && squash(pageTexts[p]!).startsWith(squash(stripInlineMarkdown(next))) && squash(next).length > squash(cur).length)
-    const nextStarts = k + 1 < titles.length && (next === undefined || readingOrderProblem(pageTexts[p]!, next) === undefined)
-    if (nextStarts && !stays)
-      k++
-    counts[k]!++
-  }
-  return k === titles.length - 1 && counts.every(c => c > 0) ? counts : undefined
 }

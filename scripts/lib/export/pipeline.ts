@@ -4,16 +4,17 @@ import { join, relative } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { findChromium } from '../chromium.ts'
 import { type Deck, loadDeck } from '../deck.ts'
-import { formatProblem as formatRendered } from '../browser/problem.ts'
-import { formatProblem, lintDeck } from '../lint/index.ts'
+import { formatProblem } from '../problem.ts'
+import { lintDeck } from '../lint/index.ts'
 import { explainBuildError } from './build-errors.ts'
 import { renderedProblems } from './rendered.ts'
 import { writeAtomically } from './atomic.ts'
-import { type Canvas, canvasOf, diagramErrors, launchChromium, openPrint } from './browser.ts'
+import { type Canvas, diagramErrors, launchChromium, openPrint } from './browser.ts'
+import { type ManifestSlide, printedSlides, writeManifest } from './manifest.ts'
 import { type Format, FORMAT_LABELS, type OutputPaths, exportStem, outputPaths, pngName } from './formats.ts'
 import { fitHandoutNotes, HANDOUT_MIN_PT, handoutHtml, type SlideLink } from './handout.ts'
 import { pdfMetaFrom, setPdfMeta } from './pdf-meta.ts'
-import { deckLang, deckOutline, firstPages } from './pdf-a11y.ts'
+import { deckLang, deckOutline } from './pdf-a11y.ts'
 import { notesToPlainText } from './notes.ts'
 import { sourceDate } from './source-date.ts'
 import type { Progress } from './progress.ts'
@@ -169,7 +170,7 @@ interface RenderCtx {
 
 /** Renders `formats` from a served Slidev build (`siteUrl` ends with the base, e.g. "http://127.0.0.1:p/"). */
 export async function renderFormats(siteUrl: string, deck: Deck, formats: Format[], paths: OutputPaths, o: RenderCtx): Promise<ExportOutcome['outputs']> {
-  const canvas = canvasOf(deck.headmatter)
+  const { canvas } = deck
   const total = deck.slides.length
   const outputs: ExportOutcome['outputs'] = []
   const browser = await (o.browser ?? launchChromium())
@@ -240,14 +241,15 @@ async function open(browser: Browser, siteUrl: string, canvas: Canvas, deck: Dec
     if (!clicks) {
       const found = await renderedProblems(page, deck, o.dark ? 'dark' : 'light')
       if (found.length)
-        throw new ExportRefused('refused after rendering', found.map(p => formatRendered(p)))
+        throw new ExportRefused('refused after rendering', found.map(formatProblem))
     }
     return { page, count }
   })
 }
 
-async function writePdf(page: Page, target: string, canvas: Canvas, pages: number, deck: Deck, o: RenderCtx, format: Format = 'pdf') {
+async function writePdf(page: Page, target: string, canvas: Canvas, pages: number, deck: Deck, o: RenderCtx, format: 'pdf' | 'clicks' = 'pdf') {
   const t = performance.now()
+  const printed = await printedSlides(page)
   await writeAtomically(target, async (tmp) => {
     await page.pdf({
       path: tmp,
@@ -260,14 +262,14 @@ async function writePdf(page: Page, target: string, canvas: Canvas, pages: numbe
       // Chromium's own outline (one flat bookmark per heading) is replaced by the deck's below.
       tagged: true,
     })
-    const pagesOfSlide = format === 'clicks' ? await clickPagesPerSlide(page, deck.slides.length) : undefined
     await setPdfMeta(tmp, {
       ...pdfMetaFrom(deck.headmatter),
       date: sourceDate(deck.root),
       lang: deckLang(deck.headmatter),
-      outline: deckOutline(deck, firstPages(deck.slides.length, { pagesOfSlide })),
+      outline: deckOutline(deck, printed.map(p => p.page - 1)),
     })
   }, tmp => verifyPdf(tmp, pages).then(() => {}))
+  await writeManifest(target, deck.entry, { format, pages, slides: printed })
   o.progress.step(`${format}: ${target} (${pages} pages, ${((performance.now() - t) / 1000).toFixed(1)} s)`)
   return { format, path: target, pages }
 }
@@ -279,10 +281,12 @@ async function writePdfBatched(browser: Browser, siteUrl: string, canvas: Canvas
   const t = performance.now()
   const total = deck.slides.length
   const parts: Uint8Array[] = []
+  const printed: ManifestSlide[] = []
   for (let a = 1; a <= total; a += PRINT_BATCH) {
     const b = Math.min(total, a + PRINT_BATCH - 1)
     const part = { ...deck, slides: deck.slides.slice(a - 1, b) }
     const { page } = await open(browser, siteUrl, canvas, part, false, { ...o, range: `${a}-${b}` }, 'pdf')
+    printed.push(...await printedSlides(page, a))
     parts.push(await page.pdf({
       width: `${canvas.width}px`,
       height: `${canvas.height}px`,
@@ -300,26 +304,12 @@ async function writePdfBatched(browser: Browser, siteUrl: string, canvas: Canvas
       ...pdfMetaFrom(deck.headmatter),
       date: sourceDate(deck.root),
       lang: deckLang(deck.headmatter),
-      outline: deckOutline(deck, firstPages(total)),
+      outline: deckOutline(deck, printed.map(p => p.page - 1)),
     })
   }, tmp => verifyPdf(tmp, total).then(() => {}))
+  await writeManifest(target, deck.entry, { format: 'pdf', pages: total, slides: printed })
   o.progress.step(`pdf: ${target} (${total} pages in ${parts.length} batches of up to ${PRINT_BATCH}, ${((performance.now() - t) / 1000).toFixed(1)} s)`)
   return { format: 'pdf' as const, path: target, pages: total }
-}
-
-/** How many print pages each slide takes in the clicks PDF (from the print route's containers). */
-async function clickPagesPerSlide(page: Page, slides: number): Promise<number[]> {
-  const nos = await page.evaluate(() => [...document.querySelectorAll('.print-slide-container')].map((el) => {
-    // PrintSlideClick's id is "<slide no, 3 digits>-<click + 1, 2 digits>".
-    const m = /^(\d+)-\d+$/.exec(el.id)
-    return Number(m?.[1] ?? el.querySelector('[data-slidev-no]')?.getAttribute('data-slidev-no') ?? 0)
-  }))
-  const counts = Array.from({ length: slides }, () => 0)
-  for (const n of nos) {
-    if (n >= 1 && n <= slides)
-      counts[n - 1]!++
-  }
-  return counts.every(c => c > 0) ? counts : counts.map(c => Math.max(c, 1))
 }
 
 interface Shot { no: number, buffer: Buffer, links: SlideLink[] }
@@ -395,6 +385,7 @@ async function writeHandout(browser: Browser, pngs: Shot[], target: string, deck
     links: s.links,
   })), perPage)
   const pages = Math.ceil(pngs.length / perPage)
+  const slides = deck.slides.map((s, i) => ({ no: s.no, title: s.title, page: Math.floor(i / perPage) + 1, pages: 1 }))
   const page = await browser.newPage()
   try {
     await page.emulateMedia({ media: 'print' })
@@ -412,9 +403,10 @@ async function writeHandout(browser: Browser, pngs: Shot[], target: string, deck
         date: sourceDate(deck.root),
         title: `${String(deck.headmatter.title ?? 'Slides')} — speaker notes`,
         lang: deckLang(deck.headmatter),
-        outline: deckOutline(deck, firstPages(deck.slides.length, { slidesPerPage: perPage })),
+        outline: deckOutline(deck, slides.map(p => p.page - 1)),
       })
     }, tmp => verifyPdf(tmp, pages).then(() => {}))
+    await writeManifest(target, deck.entry, { format: 'handout', pages, slides })
   }
   finally {
     await page.close()

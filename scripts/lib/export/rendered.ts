@@ -5,8 +5,8 @@ import { checkLayout } from '../browser/checks/layout.ts'
 import { checkImages } from '../browser/checks/media.ts'
 import { checkDiagrams } from '../browser/checks/mermaid.ts'
 import { SourceLocator } from '../browser/locate.ts'
-import type { Problem, Scheme } from '../browser/problem.ts'
-import { findingLine } from '../browser/run.ts'
+import type { Problem, Scheme } from '../problem.ts'
+import { findingLine, seenProblem } from '../browser/run.ts'
 
 /**
  * What must not be printed, looked for in the rendered print view with the check's own in-page
@@ -26,7 +26,7 @@ export async function renderedProblems(page: Page, deck: Deck, scheme: Scheme): 
       ...await checkLayout(page, slide.no),
     ]
     for (const f of findings)
-      out.push({ slide, line: findingLine(slide, f, locate), scheme, kind: f.kind, message: f.message })
+      out.push(seenProblem(slide, findingLine(slide, f, locate), f.kind, f.message, scheme))
   }
   return out
 }

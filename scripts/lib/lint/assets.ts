@@ -1,15 +1,14 @@
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { isRemote, resources } from './resources.ts'
-import { frontmatterKeyLine } from './source.ts'
-import type { LintSlide } from './source.ts'
-import type { Problem } from './types.ts'
+import { frontmatterKeyLine, type DeckSlide } from '../deck.ts'
+import type { Problem } from '../problem.ts'
 
 /**
  * Every local file a slide loads exists: `/x.png` in the deck's `public/`, `./x.png` next to
  * the markdown file that references it.
  */
-export function checkAssets(slides: LintSlide[], root: string, exists: (path: string) => boolean = existsSync): Problem[] {
+export function checkAssets(slides: DeckSlide[], root: string, exists: (path: string) => boolean = existsSync): Problem[] {
   const out: Problem[] = []
   for (const s of slides) {
     for (const r of resources(s)) {
@@ -29,7 +28,7 @@ export function checkAssets(slides: LintSlide[], root: string, exists: (path: st
 }
 
 /** The headmatter's local `favicon:` exists in `public/` (a remote one is the remote check's job). */
-export function checkHeadmatterAssets(first: LintSlide, headmatter: Record<string, unknown>, root: string, exists: (path: string) => boolean = existsSync): Problem[] {
+export function checkHeadmatterAssets(first: DeckSlide, headmatter: Record<string, unknown>, root: string, exists: (path: string) => boolean = existsSync): Problem[] {
   const favicon = headmatter.favicon
   if (typeof favicon !== 'string' || !favicon.startsWith('/') || isRemote(favicon))
     return []

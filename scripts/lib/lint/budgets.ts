@@ -1,9 +1,8 @@
 import { countWords, isPlaceholderUrl, isReferencesSlide, minutes, readTalk } from '../talk.ts'
 import type { TalkBudgets } from '../talk.ts'
 import { firstWords, quotations } from './sources.ts'
-import { frontmatterKeyLine, lineAt } from './source.ts'
-import type { LintSlide } from './source.ts'
-import type { Problem } from './types.ts'
+import { frontmatterKeyLine, lineAt, type DeckSlide } from '../deck.ts'
+import type { Problem } from '../problem.ts'
 
 /** Spoken words of a note: `[click]` and `[click:N]` markers and HTML comments markup removed. */
 export function spokenWords(note: string | undefined): number {
@@ -18,7 +17,7 @@ export interface ChapterTime {
 }
 
 /** Spoken words per chapter (file), in deck order; the references slide is not spoken. */
-export function chapterTimes(slides: LintSlide[]): ChapterTime[] {
+export function chapterTimes(slides: DeckSlide[]): ChapterTime[] {
   const out: ChapterTime[] = []
   for (const s of slides) {
     let c = out.find(x => x.file === s.file)
@@ -32,7 +31,7 @@ export function chapterTimes(slides: LintSlide[]): ChapterTime[] {
 }
 
 /** File line where a slide's notes begin (its last `<!--`), else its first line. */
-function noteLine(s: LintSlide): number {
+function noteLine(s: DeckSlide): number {
   const at = s.body.lastIndexOf('<!--')
   return at >= 0 ? lineAt(s, at) : s.line
 }
@@ -67,7 +66,7 @@ export interface BudgetResult {
  * The room budgets that need no browser, on when the headmatter has a `talk:` block: spoken
  * time against the slot, the number of slides, quotations per slide.
  */
-export function checkBudgets(slides: LintSlide[], headmatter: Record<string, unknown>): BudgetResult {
+export function checkBudgets(slides: DeckSlide[], headmatter: Record<string, unknown>): BudgetResult {
   const first = slides[0]
   const { budgets: b, errors } = readTalk(headmatter)
   if (!first)
@@ -75,7 +74,7 @@ export function checkBudgets(slides: LintSlide[], headmatter: Record<string, unk
   const problems: Problem[] = errors.map(e => ({ file: first.file, line: frontmatterKeyLine(first, e.key), no: first.no, check: 'budgets', message: e.message }))
   if (!b)
     return { problems, report: [] }
-  const add = (s: LintSlide, line: number, message: string) => problems.push({ file: s.file, line, no: s.no, check: 'budgets', message })
+  const add = (s: DeckSlide, line: number, message: string) => problems.push({ file: s.file, line, no: s.no, check: 'budgets', message })
   const report: string[] = []
   if (b.url && isPlaceholderUrl(b.url))
     report.push(`note: talk.url is a placeholder (${b.url}): set the address where you publish the slides before the talk (the closing slide's QR code encodes it)`)

@@ -1,8 +1,7 @@
 import { tags } from './html.ts'
 import { pascalCase } from './slidev-schema.ts'
-import { lineAt, scannable } from './source.ts'
-import type { LintSlide } from './source.ts'
-import type { Problem } from './types.ts'
+import { lineAt, scannable, type DeckSlide } from '../deck.ts'
+import type { Problem } from '../problem.ts'
 
 export interface ComponentCatalog {
   /** Known component names, PascalCase. */
@@ -26,7 +25,7 @@ export function isComponentTag(name: string): boolean {
  * built-ins, Vue's built-ins, or as an icon of an installed Iconify collection
  * (`<carbon-arrow-right />`). Plain HTML tags are ignored.
  */
-export function checkComponents(slides: LintSlide[], catalog: ComponentCatalog): Problem[] {
+export function checkComponents(slides: DeckSlide[], catalog: ComponentCatalog): Problem[] {
   const out: Problem[] = []
   const collections = [...catalog.iconCollections].sort((a, b) => b.length - a.length)
   for (const s of slides) {

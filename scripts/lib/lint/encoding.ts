@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Deck } from '../deck.ts'
-import type { Problem } from './types.ts'
+import type { Problem } from '../problem.ts'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 const lenient = new TextDecoder('utf-8')

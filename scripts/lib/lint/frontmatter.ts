@@ -1,14 +1,13 @@
 import { resolveConfig } from '@slidev/parser'
-import { frontmatterKeyLine } from './source.ts'
-import type { LintSlide } from './source.ts'
-import type { Problem } from './types.ts'
+import { frontmatterKeyLine, type DeckSlide } from '../deck.ts'
+import type { Problem } from '../problem.ts'
 
 /**
  * Slide frontmatter Slidev can use: the YAML parses and `layout` names a layout that exists (the
  * theme's, Slidev's built-ins or the deck's `layouts/`). Other keys are not checked: Slidev
  * accepts any key and passes it to the layout and to `$frontmatter`.
  */
-export function checkFrontmatter(slides: LintSlide[], layouts: Set<string>): Problem[] {
+export function checkFrontmatter(slides: DeckSlide[], layouts: Set<string>): Problem[] {
   const out: Problem[] = []
   for (const s of slides) {
     const add = (line: number, message: string) => out.push({ file: s.file, line, no: s.no, check: 'frontmatter', message })
@@ -26,7 +25,7 @@ export function checkFrontmatter(slides: LintSlide[], layouts: Set<string>): Pro
 }
 
 /** The headmatter resolves with Slidev's own `resolveConfig` (with its verification on). */
-export function checkHeadmatterResolves(first: LintSlide, headmatter: Record<string, unknown>, entry: string): Problem[] {
+export function checkHeadmatterResolves(first: DeckSlide, headmatter: Record<string, unknown>, entry: string): Problem[] {
   const out: Problem[] = []
   const add = (message: string) => out.push({ file: first.file, line: first.line, no: first.no, check: 'frontmatter', message })
   try {

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, extname, join, relative, resolve } from 'node:path'
 import { crc32 } from 'node:zlib'
 import { isRemote, resources } from './resources.ts'
-import type { LintSlide } from './source.ts'
-import type { Problem } from './types.ts'
+import type { DeckSlide } from '../deck.ts'
+import type { Problem } from '../problem.ts'
 
 const IMAGE = /\.(?:png|jpe?g|gif|webp|svg)$/i
 
@@ -83,7 +83,7 @@ function walk(dir: string): string[] {
  * Every image that a slide references, and every image in public/, decodes. A referenced image is
  * reported where the slide references it; an unreferenced one in public/ at its own path.
  */
-export function checkImageFiles(slides: LintSlide[], root: string, read: (p: string) => Buffer = readFileSync): Problem[] {
+export function checkImageFiles(slides: DeckSlide[], root: string, read: (p: string) => Buffer = readFileSync): Problem[] {
   const out: Problem[] = []
   const reported = new Set<string>()
   const defectOf = (path: string) => {

@@ -16,14 +16,10 @@ import { checkRequiredProps, componentsWithRequiredProps } from './props.ts'
 import { checkRemote, checkRemoteHeadmatter } from './remote.ts'
 import { iconNames, loadSchema } from './slidev-schema.ts'
 import { checkSources, loadRegistry, quotations, uncheckedNotice } from './sources.ts'
-import { fences, lintSlideFromSource } from './source.ts'
-import type { LintSlide } from './source.ts'
 import { checkTemplates } from './template.ts'
-import { sortProblems } from './types.ts'
-import type { Problem } from './types.ts'
+import { sortProblems } from '../problem.ts'
+import type { Problem } from '../problem.ts'
 
-export { formatProblem } from './types.ts'
-export type { Problem } from './types.ts'
 
 export interface LintOptions {
   /** Folder of the archived thread texts; default $THREADS_DIR or ../shared/seeds next to the repository. */
@@ -42,14 +38,9 @@ export interface LintResult {
   report: string[]
 }
 
-/** The deck's slides as the checks see them. */
-export function lintSlides(deck: Deck): LintSlide[] {
-  return deck.slides.map(s => lintSlideFromSource(s.info.source, s.no, s.file, s.frontmatter))
-}
-
 /** Runs every check on a loaded deck. */
 export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<LintResult> {
-  const slides = lintSlides(deck)
+  const { slides } = deck
   const problems: Problem[] = []
   const first = slides[0]
   const entryFile = relative(deck.root, deck.entry)
@@ -60,7 +51,7 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
   for (const e of deck.errors) {
     // The last slide at or before the error in deck order, counting the `src:` stanzas that imported it.
     const near = [...deck.slides].reverse().find(s =>
-      [{ file: s.file, line: s.line }, ...(s.info.importChain ?? []).map(c => ({ file: relative(deck.root, c.filepath), line: c.start + 1 }))]
+      [{ file: s.file, line: s.line }, ...s.importChain.map(c => ({ file: relative(deck.root, c.filepath), line: c.start + 1 }))]
         .some(p => p.file === e.file && p.line <= e.line)) ?? first
     problems.push({ file: e.file, line: e.line, no: near?.no ?? 1, check: 'deck', message: e.message.replaceAll(`${deck.root}/`, '') })
   }
@@ -101,7 +92,7 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
   const citedElsewhere = basename(deck.entry) === 'slides.md' ? undefined : citedIds(deck.root)
   problems.push(...checkSources(slides, await loadRegistry(deck.root), { texts, root: deck.root, citedElsewhere }))
 
-  const hasMermaid = slides.some(s => fences(s).some(f => f.lang === 'mermaid'))
+  const hasMermaid = slides.some(s => s.mermaidLines.length)
   if (hasMermaid)
     problems.push(...await checkMermaid(slides, options.mermaidParse ?? await mermaidParser(deck.root)))
 

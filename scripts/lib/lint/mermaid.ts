@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { fences } from './source.ts'
-import type { LintSlide } from './source.ts'
-import type { Problem } from './types.ts'
+import type { DeckSlide } from '../deck.ts'
+import type { Problem } from '../problem.ts'
 
 /** Parses one diagram; throws the parser's error when it does not parse. */
 export type MermaidParse = (code: string) => Promise<unknown>
@@ -85,10 +84,10 @@ export function errorMessage(err: unknown): string {
 }
 
 /** Every ```mermaid block parses with Mermaid's own parser. */
-export async function checkMermaid(slides: LintSlide[], parse: MermaidParse): Promise<Problem[]> {
+export async function checkMermaid(slides: DeckSlide[], parse: MermaidParse): Promise<Problem[]> {
   const out: Problem[] = []
   for (const s of slides) {
-    for (const f of fences(s)) {
+    for (const f of s.fences) {
       if (f.lang !== 'mermaid')
         continue
       if (!f.code.trim()) {

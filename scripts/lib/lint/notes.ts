@@ -1,8 +1,8 @@
-import type { LintSlide } from './source.ts'
-import type { Problem } from './types.ts'
+import type { DeckSlide } from '../deck.ts'
+import type { Problem } from '../problem.ts'
 
 /** Every slide has speaker notes: a non-empty HTML comment at the very end of the slide. */
-export function checkNotes(slides: LintSlide[]): Problem[] {
+export function checkNotes(slides: DeckSlide[]): Problem[] {
   return slides.filter(s => !s.note).map(s => ({
     file: s.file,
     line: s.line,
@@ -13,7 +13,7 @@ export function checkNotes(slides: LintSlide[]): Problem[] {
 }
 
 /** Every slide has a title: a `# ` heading or `title:` in its frontmatter. */
-export function checkTitles(slides: LintSlide[]): Problem[] {
+export function checkTitles(slides: DeckSlide[]): Problem[] {
   return slides.filter(s => !(typeof s.title === 'string' && s.title.trim())).map(s => ({
     file: s.file,
     line: s.contentLine,

@@ -3,9 +3,8 @@ import { basename, join } from 'node:path'
 import { compileScript, parse } from 'vue/compiler-sfc'
 import { tags } from './html.ts'
 import { pascalCase } from './slidev-schema.ts'
-import { lineAt, scannable } from './source.ts'
-import type { LintSlide } from './source.ts'
-import type { Problem } from './types.ts'
+import { lineAt, scannable, type DeckSlide } from '../deck.ts'
+import type { Problem } from '../problem.ts'
 
 /**
  * Required props of a Vue SFC, read the way Vue reads them: compiled with Vue's own script
@@ -51,7 +50,7 @@ const kebab = (s: string) => s.replace(/([a-z\d])([A-Z])/g, '$1-$2').toLowerCase
  * camelCase or kebab-case, or through `v-bind="obj"`). In a production build Vue does not check
  * props, so a missing one renders silently wrong (an empty caption): the lint is where it is caught.
  */
-export function checkRequiredProps(slides: LintSlide[], required: Map<string, string[]>): Problem[] {
+export function checkRequiredProps(slides: DeckSlide[], required: Map<string, string[]>): Problem[] {
   const out: Problem[] = []
   if (required.size === 0)
     return out

@@ -1,8 +1,7 @@
 import { tags } from './html.ts'
 import { isRemote, resources } from './resources.ts'
-import { frontmatterKeyLine, lineAt, scannable } from './source.ts'
-import type { LintSlide } from './source.ts'
-import type { Problem } from './types.ts'
+import { frontmatterKeyLine, lineAt, scannable, type DeckSlide } from '../deck.ts'
+import type { Problem } from '../problem.ts'
 
 /** Slidev built-ins that embed content from the internet. */
 export const REMOTE_COMPONENTS = ['Tweet', 'Youtube', 'BlueSky']
@@ -12,7 +11,7 @@ export const REMOTE_COMPONENTS = ['Tweet', 'Youtube', 'BlueSky']
  * font. Links (`[text](https://…)`, `<a href>`, MailQuote `href`) are fine: they are only
  * followed when clicked.
  */
-export function checkRemote(slides: LintSlide[]): Problem[] {
+export function checkRemote(slides: DeckSlide[]): Problem[] {
   const out: Problem[] = []
   for (const s of slides) {
     for (const r of resources(s)) {
@@ -31,7 +30,7 @@ export function checkRemote(slides: LintSlide[]): Problem[] {
  * Headmatter settings that make Slidev fetch from the internet: web fonts from a font
  * provider (Slidev's default is Google Fonts) and the default favicon on a CDN.
  */
-export function checkRemoteHeadmatter(first: LintSlide, headmatter: Record<string, unknown>): Problem[] {
+export function checkRemoteHeadmatter(first: DeckSlide, headmatter: Record<string, unknown>): Problem[] {
   const out: Problem[] = []
   const at = (key: string, message: string) =>
     out.push({ file: first.file, line: frontmatterKeyLine(first, key), no: first.no, check: 'remote', message })

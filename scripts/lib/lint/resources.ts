@@ -1,6 +1,5 @@
 import { tags } from './html.ts'
-import { frontmatterKeyLine, lineAt, scannable } from './source.ts'
-import type { LintSlide } from './source.ts'
+import { frontmatterKeyLine, lineAt, scannable, type DeckSlide } from '../deck.ts'
 
 /** Something a slide makes the browser load: an image, a script, a stylesheet, a frame… */
 export interface Resource {
@@ -22,7 +21,7 @@ const RE_CSS_URL = /url\(\s*(["']?)([^"')\s]+)\1\s*\)/g
 const RE_CSS_IMPORT = /@import\s+(["'])([^"']+)\1/g
 
 /** Every resource a slide loads, with the file line where it is referenced. */
-export function resources(slide: LintSlide): Resource[] {
+export function resources(slide: DeckSlide): Resource[] {
   const out: Resource[] = []
   const text = scannable(slide.body)
   const at = (offset: number) => lineAt(slide, offset)

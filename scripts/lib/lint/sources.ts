@@ -4,9 +4,8 @@ import { pathToFileURL } from 'node:url'
 import { normalizeWhitespace } from '../threads.ts'
 import type { TextMessage, ThreadText } from '../threads.ts'
 import { decodeEntities, staticAttr, tags } from './html.ts'
-import { escapeRegExp, lineAt, scannable } from './source.ts'
-import type { LintSlide } from './source.ts'
-import type { Problem } from './types.ts'
+import { escapeRegExp, lineAt, scannable, type DeckSlide } from '../deck.ts'
+import type { Problem } from '../problem.ts'
 import type { Message, SourceRecord, Thread } from '../../../sources/schema.ts'
 
 /**
@@ -52,7 +51,7 @@ export function looksLikeId(v: string): boolean {
 }
 
 /** Every registry id a slide cites, with the line of the attribute. */
-export function citations(slide: LintSlide): Citation[] {
+export function citations(slide: DeckSlide): Citation[] {
   const text = scannable(slide.body)
   const out: Citation[] = []
   for (const tag of tags(text)) {
@@ -107,7 +106,7 @@ export interface Quotation {
 }
 
 /** Every `<MailQuote …>text</MailQuote>` on a slide (commented-out and code-block ones excluded). */
-export function quotations(slide: LintSlide): Quotation[] {
+export function quotations(slide: DeckSlide): Quotation[] {
   const text = scannable(slide.body)
   const all = tags(text)
   const out: Quotation[] = []
@@ -206,7 +205,7 @@ export interface SourcesCheckOptions {
 }
 
 /** Problems with the registry's citations and the quotations' words. `no: 0` marks a registry problem. */
-export function checkSources(slides: LintSlide[], reg: Registry | undefined, opts: SourcesCheckOptions): Problem[] {
+export function checkSources(slides: DeckSlide[], reg: Registry | undefined, opts: SourcesCheckOptions): Problem[] {
   const out: Problem[] = []
   const cites = slides.flatMap(s => citations(s).map(c => ({ ...c, slide: s })))
   const quotes = slides.flatMap(s => quotations(s).map(q => ({ ...q, slide: s })))

@@ -1,7 +1,6 @@
 import { compileTemplate } from 'vue/compiler-sfc'
-import { lineAt, scannable } from './source.ts'
-import type { LintSlide } from './source.ts'
-import type { Problem } from './types.ts'
+import { lineAt, scannable, type DeckSlide } from '../deck.ts'
+import type { Problem } from '../problem.ts'
 
 /** Vue template errors that are about the HTML's structure (markdown text can trip the others). */
 const STRUCTURE = /missing end tag|Invalid end tag|Unexpected EOF in tag|Illegal tag name|missing expression end/i
@@ -10,7 +9,7 @@ const STRUCTURE = /missing end tag|Invalid end tag|Unexpected EOF in tag|Illegal
  * Compiles each slide's HTML with Vue's template compiler, as Slidev's build will: an unclosed
  * `<div>` or a stray `</div>` fails here at its real line instead of in the build's virtual module.
  */
-export function checkTemplates(slides: LintSlide[]): Problem[] {
+export function checkTemplates(slides: DeckSlide[]): Problem[] {
   const out: Problem[] = []
   for (const s of slides) {
     // Notes, comments, code and inline code blanked (offsets kept); markdown text stays, which Vue reads as text.

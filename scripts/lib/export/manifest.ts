@@ -1,0 +1,65 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { dirname, relative, resolve } from 'node:path'
+import type { Page } from 'playwright-core'
+import { writeAtomically } from './atomic.ts'
+
+/**
+ * What the exporter knows about one PDF it wrote, saved next to it as `<file>.json` so that
+ * verify:pdf checks the PDF against what was printed instead of guessing from the markdown.
+ */
+export interface Manifest {
+  /** The deck's entry, relative to the manifest's folder. */
+  deck: string
+  format: 'pdf' | 'clicks' | 'handout'
+  pages: number
+  slides: ManifestSlide[]
+}
+
+export interface ManifestSlide {
+  no: number
+  /** The slide's first heading as Chromium laid it out (none: no title to look for). */
+  title?: string
+  /** 1-based first page, and how many pages (click steps) the slide takes. */
+  page: number
+  pages: number
+}
+
+export const manifestPath = (output: string): string => `${output}.json`
+
+/** Writes the manifest of `output` atomically, as the output itself. */
+export async function writeManifest(output: string, entry: string, m: Omit<Manifest, 'deck'>): Promise<void> {
+  const file = manifestPath(output)
+  const manifest: Manifest = { deck: relative(dirname(file), entry), ...m }
+  await writeAtomically(file, tmp => writeFile(tmp, `${JSON.stringify(manifest, null, 2)}\n`), () => {})
+}
+
+/** The manifest of `output` and the absolute path of its deck; a missing one is an error naming it. */
+export async function readManifest(output: string): Promise<Manifest & { entry: string }> {
+  const file = manifestPath(output)
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new Error(`${file} is missing: verify:pdf needs the manifest that npm run export writes next to the PDF (export again)`)
+  })
+  const m = JSON.parse(text) as Manifest
+  return { ...m, entry: resolve(dirname(file), m.deck) }
+}
+
+/**
+ * The slides of Slidev's print page in print order: each container's slide number (its id is
+ * "<slide, 3 digits>-<click + 1>") and first heading as shown (innerText: what the PDF's text
+ * holds, not the markdown), grouped into the slides' page ranges.
+ */
+export async function printedSlides(page: Page, firstPage = 1): Promise<ManifestSlide[]> {
+  const printed = await page.evaluate(() => [...document.querySelectorAll('.print-slide-container')].map(el => ({
+    no: Number(/^(\d+)-\d+$/.exec(el.id)?.[1] ?? 0),
+    title: el.querySelector<HTMLElement>('h1')?.innerText.replace(/\s+/g, ' ').trim() || undefined,
+  })))
+  const slides: ManifestSlide[] = []
+  printed.forEach((p, i) => {
+    const last = slides.at(-1)
+    if (last?.no === p.no)
+      last.pages++
+    else
+      slides.push({ no: p.no, title: p.title, page: firstPage + i, pages: 1 })
+  })
+  return slides
+}
