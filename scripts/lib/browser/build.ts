@@ -1,32 +1,24 @@
-import { spawn } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
+const SLIDEV = resolve(dirname(fileURLToPath(import.meta.url)), '../../../node_modules/.bin/slidev')
 
 /**
- * Runs `slidev build <entry> --out <outDir> --base /`; rejects with the build's output on failure.
- * The public CLI, one process per build: the check and its fixture tests build many decks in a
- * row. (The exporter builds in-process, scripts/lib/export/slidev-build.ts, only because it needs
+ * Runs `slidev build <entry> --out <outDir> --base /`; rejects with the end of the build's output on
+ * failure. The public CLI, one process per build: the check and its fixture tests build many decks
+ * in a row. (The exporter builds in-process, scripts/lib/slidev-adapter.ts, only because it needs
  * the print route and a base-aware download URL that the CLI cannot express.)
  */
 export async function buildDeck(entry: string, outDir: string): Promise<void> {
-  const bin = join(REPO, 'node_modules/.bin/slidev')
-  if (!existsSync(bin))
-    throw new Error(`slidev not found at ${bin}: run npm ci`)
-  const output: string[] = []
-  const code = await new Promise<number>((ok, fail) => {
-    const child = spawn(bin, ['build', resolve(entry), '--out', outDir, '--base', '/'], {
-      cwd: dirname(resolve(entry)),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, FORCE_COLOR: '0' },
-    })
-    child.stdout.on('data', (d: Buffer) => output.push(d.toString()))
-    child.stderr.on('data', (d: Buffer) => output.push(d.toString()))
-    child.on('error', fail)
-    child.on('close', c => ok(c ?? 1))
+  const run = promisify(execFile)(SLIDEV, ['build', resolve(entry), '--out', outDir, '--base', '/'], {
+    cwd: dirname(resolve(entry)),
+    env: { ...process.env, FORCE_COLOR: '0' },
+    maxBuffer: 64 << 20,
   })
+  const { code, output } = await run.then(r => ({ code: 0, output: r.stdout + r.stderr }), (e: { code?: unknown, stdout?: string, stderr?: string }) => ({ code: e.code, output: `${e.stdout ?? ''}${e.stderr ?? ''}` }))
   if (code !== 0 || !existsSync(join(outDir, 'index.html')))
-    throw new Error(`slidev build failed (exit ${code}):\n${output.join('').split('\n').slice(-40).join('\n')}`)
+    throw new Error(`slidev build failed (exit ${String(code)}):\n${output.split('\n').slice(-40).join('\n')}`)
 }
