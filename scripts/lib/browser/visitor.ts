@@ -106,11 +106,11 @@ async function open(page: Page, origin: string, no: number): Promise<void> {
   await page.addStyleTag({ content: NO_MOTION })
 }
 
-/** Presses a key; returns the slide and click step the URL shows then, undefined if it did not change in 3 s. */
+/** Presses a key; returns the slide and click step the URL shows then, undefined if it did not change in 4 s. */
 async function press(page: Page, key: string): Promise<{ no: number, click: number } | undefined> {
   const before = await page.evaluate(() => location.href)
   await page.keyboard.press(key)
-  const href = await page.waitForFunction(b => location.href !== b && location.href, before, { timeout: 3000 }).then(h => h.jsonValue(), () => undefined)
+  const href = await page.waitForFunction(b => location.href !== b && location.href, before, { timeout: 4_000 }).then(h => h.jsonValue(), () => undefined)
   const url = href ? new URL(href) : undefined
   const no = url && /\/(\d+)$/.exec(url.pathname)?.[1]
   return no ? { no: Number(no), click: Number(url.searchParams.get('clicks') ?? 0) } : undefined
