@@ -16,7 +16,7 @@ import { exportStem, outputPaths } from './lib/export/formats.ts'
 import { renderFormats } from './lib/export/pipeline.ts'
 import { createProgress } from './lib/export/progress.ts'
 import { serveStatic } from './lib/static-server.ts'
-import { slidevBuild } from './lib/export/slidev-build.ts'
+import { slidevBuild } from './lib/slidev-adapter.ts'
 
 export interface BuildArgs { entry: string, out: string, base: string, pdf: boolean, timeoutMs: number, withNotes: boolean }
 

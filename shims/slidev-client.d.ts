@@ -10,6 +10,9 @@ export function useNav(): {
   currentSlideNo: ComputedRef<number>
   isPresenter: ComputedRef<boolean>
   isPrintMode: ComputedRef<boolean>
+  /** Slides shown by the print route (its `?range=`). */
+  printRange: Ref<number[]>
+  total: ComputedRef<number>
 }
 
 /** Slidev's state shared between the presenter and the audience windows (state/shared.ts). */

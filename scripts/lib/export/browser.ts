@@ -1,6 +1,8 @@
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium } from '../chromium.ts'
 import { useColorScheme } from '../color-scheme.ts'
+import { diagramsSettled } from '../browser/checks/mermaid.ts'
+import { MERMAID_ERROR_BOX } from '../slidev-adapter.ts'
 
 /** Launches the Chromium that `findChromium()` finds (throws ChromiumNotFoundError naming what to install). */
 export async function launchChromium(): Promise<Browser> {
@@ -28,14 +30,12 @@ export interface PrintOptions {
   range?: string
 }
 
-/** Slidev's red box for a diagram that failed (builtin/Mermaid.vue: `<pre border="1 red rounded" class="pa-3 text-wrap">`). */
-const ERROR_BOX = '.print-slide-container pre.pa-3.text-wrap'
+const ERROR_BOX = `.print-slide-container ${MERMAID_ERROR_BOX}`
 
 /**
- * Opens Slidev's /print route of a served build and waits until it is ready to print, with the same
- * conventions as `slidev export`: slide loaders gone, Mermaid's rendering container empty (then
- * hidden), fonts loaded. Also waits until every Mermaid block has its SVG. Returns the page and
- * how many print pages (slides or click steps) it holds.
+ * Opens Slidev's /print route of a served build and waits until it is ready to print: slide
+ * loaders gone, every Mermaid block rendered or failed, fonts loaded, Mermaid's rendering
+ * container hidden. Returns the page and how many print pages (slides or click steps) it holds.
  */
 export async function openPrint(browser: Browser, siteUrl: string, o: PrintOptions): Promise<{ page: Page, count: number, diagrams: number }> {
   const context = await browser.newContext({
@@ -50,21 +50,10 @@ export async function openPrint(browser: Browser, siteUrl: string, o: PrintOptio
   await page.goto(`${siteUrl}print?print=${o.clicks ? 'clicks' : 'true'}${o.range ? `&range=${o.range}` : ''}`, { waitUntil: 'load', timeout: o.timeoutMs })
   await page.locator('.print-slide-container').first().waitFor()
   await page.waitForFunction(() => document.querySelectorAll('.slidev-slide-loading').length === 0)
-  // Every Mermaid block rendered (an SVG in its shadow root, at least as many as the source has,
-  // since Mermaid and its diagram chunks load lazily) and Mermaid's rendering container empty. A
-  // failed diagram shows Slidev's red error box instead and leaves Mermaid's error SVG in the
-  // container for good: stop waiting then, the caller reports it.
+  // Every Mermaid block rendered or failed (the caller reports failures).
   const expected = o.expectedDiagrams ?? 0
   try {
-    await page.waitForFunction(({ expected, errorBox }) => {
-      if (document.querySelector(errorBox))
-        return true
-      const c = document.getElementById('mermaid-rendering-container')
-      if (c && c.querySelector('div') !== null)
-        return false
-      const blocks = [...document.querySelectorAll('.mermaid')]
-      return blocks.length >= expected && blocks.every(el => el.shadowRoot?.querySelector('svg'))
-    }, { expected, errorBox: ERROR_BOX })
+    await diagramsSettled(page, 'body', expected, o.timeoutMs)
   }
   catch (e) {
     const state = await page.evaluate(() => ({

@@ -23,7 +23,7 @@ export const INPUT_FILES = [
   'uno.config.ts',
   'package-lock.json',
   'package.json',
-  'scripts/lib/export/slidev-build.ts',
+  'scripts/lib/slidev-adapter.ts',
   'scripts/lib/vite-write-guard.ts',
 ] as const
 

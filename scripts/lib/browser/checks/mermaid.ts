@@ -1,30 +1,22 @@
 import type { Page } from 'playwright-core'
 import type { Finding } from './types'
+import { MERMAID_ERROR_BOX } from '../../slidev-adapter'
+
+/** A diagram: a `.mermaid` element whose shadow root holds the `<svg>`, or Slidev's error box when Mermaid threw. */
+export const DIAGRAM_SELECTOR = `.mermaid, ${MERMAID_ERROR_BOX}`
 
 /**
- * Slidev's Mermaid component renders `<pre class="pa-3 text-wrap">error</pre>` instead of the
- * diagram when Mermaid throws, or a `.mermaid` element whose shadow root holds the `<svg>`.
+ * Waits until `scope` (a slide, or the whole print view) shows as many diagrams as the source has
+ * Mermaid blocks (Slidev's Mermaid component loads lazily, so at first there may be none) and each
+ * has rendered or failed. (Mermaid leaves a failed render's scratch element in
+ * #mermaid-rendering-container, so that container says nothing: look at the diagrams only.)
  */
-export const DIAGRAM_SELECTOR = '.mermaid, pre.text-wrap.pa-3'
-
-/**
- * True once the slide shows as many diagrams as its source has Mermaid blocks (Slidev's Mermaid
- * component loads lazily, so at first there may be none) and each has rendered or failed.
- * Used with waitForFunction.
- */
-export function diagramsSettled({ no, expected }: { no: number, expected: number }): boolean {
-  const slide = document.querySelector(`.slidev-page-${no}`)
-  if (!slide)
-    return false
-  if (slide.querySelectorAll('.mermaid, pre.text-wrap.pa-3').length < expected)
-    return false
-  // (Mermaid leaves a failed render's scratch element in #mermaid-rendering-container, so that
-  // container says nothing about this slide: look at the slide's own diagrams only.)
-  for (const el of slide.querySelectorAll('.mermaid')) {
-    if (!el.shadowRoot?.querySelector('svg'))
-      return false
-  }
-  return true
+export async function diagramsSettled(page: Page, scope: string, expected: number, timeout: number): Promise<void> {
+  await page.waitForFunction(({ scope, expected, selector }) => {
+    const root = document.querySelector(scope)
+    return !!root && root.querySelectorAll(selector).length >= expected
+      && [...root.querySelectorAll('.mermaid')].every(el => el.shadowRoot?.querySelector('svg'))
+  }, { scope, expected, selector: DIAGRAM_SELECTOR }, { timeout, polling: 100 })
 }
 
 /** Error boxes, diagrams that never rendered, and diagrams that rendered nothing visible. */

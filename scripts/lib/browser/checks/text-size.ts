@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { SIZE_FLOORS } from '../../talk'
 import type { SizeRole } from '../../talk'
 import type { Finding } from './types'
+import { DIAGRAM_SELECTOR } from './mermaid'
 
 /** The smallest visible text of one role on a slide, in screen px as rendered. */
 export interface TextSample {
@@ -25,14 +26,14 @@ export interface TextSample {
  * seen in this viewport is converted (the slide's layout does not depend on the viewport).
  */
 export async function measureTextSizes(page: Page, no: number, target: number): Promise<TextSample[]> {
-  return page.evaluate(({ no, target }) => {
+  return page.evaluate(({ no, target, diagrams }) => {
     const slide = document.querySelector<HTMLElement>(`.slidev-page-${no}`)
     if (!slide || !slide.offsetHeight)
       return []
     // The slide is drawn at `scale` in this viewport; at 1920x1080 it would be drawn at `target`.
     const scale = slide.getBoundingClientRect().height / slide.offsetHeight
     const roots: { root: Node, diagram?: number }[] = [{ root: slide }]
-    slide.querySelectorAll('.mermaid, pre.text-wrap.pa-3').forEach((d, diagram) => {
+    slide.querySelectorAll(diagrams).forEach((d, diagram) => {
       if (d.shadowRoot)
         roots.push({ root: d.shadowRoot, diagram })
     })
@@ -94,7 +95,7 @@ export async function measureTextSizes(page: Page, no: number, target: number): 
       }
     }
     return [...best.values()]
-  }, { no, target }) as Promise<TextSample[]>
+  }, { no, target, diagrams: DIAGRAM_SELECTOR }) as Promise<TextSample[]>
 }
 
 const NAMES: Record<SizeRole, string> = { quote: 'quotation text', bullet: 'list item', caption: 'caption', text: 'text' }
