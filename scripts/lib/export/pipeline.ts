@@ -22,6 +22,7 @@ import { serveStatic } from '../static-server.ts'
 import { slidevBuild, type SlidevBuildOptions } from '../slidev-adapter.ts'
 import { mergeTaggedPdfs } from './pdf-merge.ts'
 import { type CachedBuild, cachedBuild } from './build-cache.ts'
+import { lintedClean, lintKey, rememberCleanLint } from './lint-stamp.ts'
 import { verifyPdf, verifyPngDir, verifyZip } from './verify.ts'
 
 export class ExportError extends Error {
@@ -85,10 +86,18 @@ export async function runExport(o: ExportOptions): Promise<ExportOutcome> {
 async function lintBuildRender(o: ExportOptions, loaded: Deck, browser: Promise<Browser>, handover: { done: boolean }, t0: number): Promise<ExportOutcome> {
   let deck = loaded
   // The fast lint first: what it finds would print wrong (a dropped page, "Caf�", an empty caption…).
-  const lint = await lintDeck(deck)
-  if (lint.problems.length)
-    throw new ExportRefused('refused by the lint', lint.problems.map(formatProblem))
-  o.progress.step(`lint: ${lint.slides} slides, no problems`)
+  // Skipped when nothing it reads changed since it last passed (lint-stamp.ts).
+  const key = lintKey(deck)
+  if (!o.rebuild && lintedClean(key)) {
+    o.progress.step(`lint: ${deck.slides.length} slides, unchanged since the last clean lint (${key.slice(0, 12)})`)
+  }
+  else {
+    const lint = await lintDeck(deck)
+    if (lint.problems.length)
+      throw new ExportRefused('refused by the lint', lint.problems.map(formatProblem))
+    rememberCleanLint(key)
+    o.progress.step(`lint: ${lint.slides} slides, no problems`)
+  }
   // Built once per content: reused from .cache/export-build/ while nothing that feeds it changed.
   const buildOptions = { entry: deck.entry, base: '/', download: false as const, printRoute: true, withoutNotes: false }
   let built: CachedBuild

@@ -1,0 +1,50 @@
+/**
+ * A clean lint is remembered by the hash of everything it read, so that a re-export with nothing
+ * changed skips it (the speaker's re-exports in the last hour), like eslint's --cache. The hash
+ * covers the build's inputs (the deck, its pages, components, sources, public…), the archived
+ * threads the quotations are checked against, and the tooling itself. Any change lints again.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import type { Deck } from '../deck.ts'
+import { threadsDir } from '../threads.ts'
+import { buildInputs, buildKey } from './build-cache.ts'
+
+const STAMP = '.cache/lint-clean'
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir))
+    return []
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter(e => e.isFile())
+    .map(e => join(e.parentPath, e.name))
+    .sort()
+}
+
+/** The hash of what the lint of `deck` reads. */
+export function lintKey(deck: Deck, root = process.cwd()): string {
+  const h = createHash('sha256')
+  const deckFiles = [...new Set(deck.slides.map(s => relative(root, join(deck.root, s.file))))]
+  h.update(buildKey(buildInputs(root, deck.entry, deckFiles, { lint: true })))
+  const threads = threadsDir(deck.root)
+  h.update(`threads ${threads}\n`)
+  for (const f of [...filesUnder(threads), ...filesUnder(join(root, 'scripts'))])
+    h.update(`${f}\0`).update(readFileSync(f))
+  return h.digest('hex')
+}
+
+/** Whether the last clean lint read exactly these inputs. */
+export function lintedClean(key: string, root = process.cwd()): boolean {
+  try {
+    return readFileSync(join(root, STAMP), 'utf8').trim() === key
+  }
+  catch {
+    return false
+  }
+}
+
+export function rememberCleanLint(key: string, root = process.cwd()): void {
+  mkdirSync(join(root, '.cache'), { recursive: true })
+  writeFileSync(join(root, STAMP), `${key}\n`)
+}
