@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs'
 import { basename, relative } from 'node:path'
 import { citedIds } from '../../../setup/cited-sources.ts'
 import type { Deck } from '../deck.ts'
+import { talkRulesOn } from '../talk.ts'
 import { findRepoRoot, loadThreadTexts, threadsDir } from '../threads.ts'
 import { checkAssets, checkHeadmatterAssets } from './assets.ts'
+import { checkBlockers } from './blockers.ts'
 import { checkBudgets } from './budgets.ts'
 import { checkComponents } from './components.ts'
 import { checkEncoding } from './encoding.ts'
@@ -14,7 +16,8 @@ import type { MermaidParse } from './mermaid.ts'
 import { checkNotes, checkTitles } from './notes.ts'
 import { checkRequiredProps, componentsWithRequiredProps } from './props.ts'
 import { checkRemote, checkRemoteHeadmatter } from './remote.ts'
-import { iconNames, loadSchema } from './slidev-schema.ts'
+import { iconNames } from './icons.ts'
+import { loadSchema } from './slidev-schema.ts'
 import { checkSources, loadRegistry, quotations, uncheckedNotice } from './sources.ts'
 import { fences, lintSlideFromSource } from './source.ts'
 import type { LintSlide } from './source.ts'
@@ -55,39 +58,43 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
   const entryFile = relative(deck.root, deck.entry)
   if (readFileSync(deck.entry, 'utf8').trim() === '')
     return { slides: 0, report: [], problems: [{ file: entryFile, line: 1, no: 1, check: 'deck', message: 'the deck is empty: write at least one slide' }] }
-
-  // Problems Slidev's loader itself found (an import that does not exist, …).
-  for (const e of deck.errors) {
-    // The last slide at or before the error in deck order, counting the `src:` stanzas that imported it.
-    const near = [...deck.slides].reverse().find(s =>
-      [{ file: s.file, line: s.line }, ...(s.info.importChain ?? []).map(c => ({ file: relative(deck.root, c.filepath), line: c.start + 1 }))]
-        .some(p => p.file === e.file && p.line <= e.line)) ?? first
-    problems.push({ file: e.file, line: e.line, no: near?.no ?? 1, check: 'deck', message: e.message.replaceAll(`${deck.root}/`, '') })
-  }
+  // What stops the build comes first and alone: the other checks would only add its echoes.
+  const blockers = checkBlockers(deck, slides)
+  if (blockers.length)
+    return { slides: slides.length, problems: sortProblems(blockers), report: [`lint: ${blockers.length} problem${blockers.length === 1 ? '' : 's'} will stop slidev build; the other checks run once ${blockers.length === 1 ? 'it is' : 'they are'} fixed`] }
   if (!first)
-    return { slides: 0, report: [], problems: [...problems, { file: entryFile, line: 1, no: 1, check: 'deck', message: 'the deck has no slides' }] }
+    return { slides: 0, report: [], problems: [{ file: entryFile, line: 1, no: 1, check: 'deck', message: 'the deck has no slides' }] }
 
   const theme = typeof deck.headmatter.theme === 'string' ? deck.headmatter.theme : 'default'
   const schema = loadSchema(deck.root, theme)
 
   problems.push(...checkEncoding(deck))
-  problems.push(...checkFrontmatter(slides, schema))
+  const rules = talkRulesOn(deck.headmatter)
+  // Slidev keeps keys it does not know (a slide may read them as $frontmatter.x): one that nothing
+  // reads is likely a typo, a fault under the talk's rules only.
+  const frontmatter = checkFrontmatter(slides, schema)
+  problems.push(...(rules ? frontmatter : frontmatter.filter(p => !/^unknown (?:head|front)matter key/.test(p.message))))
   problems.push(...checkTemplates(slides))
   problems.push(...checkRequiredProps(slides, componentsWithRequiredProps(deck.root)))
   problems.push(...checkImageFiles(slides, deck.root))
   problems.push(...checkHeadmatterResolves(first, deck.headmatter, deck.entry))
   problems.push(...checkComponents(slides, {
     components: schema.components,
-    iconCollections: schema.iconCollections.keys(),
-    icons: c => iconNames(schema, c),
+    icons: c => iconNames(deck.root, c),
   }))
   problems.push(...checkAssets(slides, deck.root))
   problems.push(...checkHeadmatterAssets(first, deck.headmatter, deck.root))
+  const hasMermaid = slides.some(s => fences(s).some(f => f.lang === 'mermaid'))
+  if (hasMermaid)
+    problems.push(...await checkMermaid(slides, options.mermaidParse ?? await mermaidParser(deck.root)))
+  if (!rules)
+    return { slides: slides.length, problems: sortProblems(problems), report: [] }
+
+  // The talk's own rules (scripts/lib/talk.ts): notes, titles, offline only, quotations, budgets.
   problems.push(...checkRemote(slides))
   problems.push(...checkRemoteHeadmatter(first, deck.headmatter))
   problems.push(...checkNotes(slides))
   problems.push(...checkTitles(slides))
-
   const notices: string[] = []
   const dir = options.threadsDir ?? threadsDir(deck.root)
   const texts = loadThreadTexts(dir)
@@ -100,10 +107,6 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
   // the full talk (slides.md, pages/) cites counts as cited for the "cited by no slide" rule.
   const citedElsewhere = basename(deck.entry) === 'slides.md' ? undefined : citedIds(deck.root)
   problems.push(...checkSources(slides, await loadRegistry(deck.root), { texts, root: deck.root, citedElsewhere }))
-
-  const hasMermaid = slides.some(s => fences(s).some(f => f.lang === 'mermaid'))
-  if (hasMermaid)
-    problems.push(...await checkMermaid(slides, options.mermaidParse ?? await mermaidParser(deck.root)))
 
   const budgets = checkBudgets(slides, deck.headmatter)
   problems.push(...budgets.problems)

@@ -8,7 +8,7 @@ import { getDefaultConfig } from '@slidev/parser'
  * What Slidev itself knows, read from the installed packages rather than listed by hand:
  * headmatter and frontmatter options (from @slidev/types and the parser's defaults), layouts
  * and their props (from the theme, @slidev/client and the deck's `layouts/`), built-in
- * components and installed icon collections.
+ * components (icons: icons.ts).
  */
 export interface SlidevSchema {
   headmatterKeys: Set<string>
@@ -19,10 +19,6 @@ export interface SlidevSchema {
   layouts: Map<string, Set<string>>
   /** Component names in PascalCase. */
   components: Set<string>
-  /** Installed Iconify collections, e.g. "carbon" → its icon names (aliases included). */
-  iconCollections: Map<string, Set<string> | undefined>
-  /** The node_modules/@iconify-json folder the collections were found in. */
-  iconRoot: string | undefined
 }
 
 /** Top-level property names of `interface Name` in a .d.ts text, following `extends` inside the file. */
@@ -119,19 +115,6 @@ function packageDir(root: string, name: string): string | undefined {
   return undefined
 }
 
-function nodeModulesDir(root: string, sub: string): string | undefined {
-  let dir = root
-  for (;;) {
-    if (existsSync(join(dir, 'node_modules', sub)))
-      return join(dir, 'node_modules', sub)
-    const up = dirname(dir)
-    if (up === dir)
-      break
-    dir = up
-  }
-  return existsSync(join(LINT_REPO, 'node_modules', sub)) ? join(LINT_REPO, 'node_modules', sub) : undefined
-}
-
 /** Where the theme lives: `default` → @slidev/theme-default, `foo` → @slidev/theme-foo or slidev-theme-foo, or a path. */
 export function themeDir(root: string, theme: string): string | undefined {
   if (theme === 'none')
@@ -224,31 +207,6 @@ export function loadSchema(root: string, theme = 'default'): SlidevSchema {
       components.add(pascalCase(basename(f).replace(/\.[^.]+$/, '')))
   }
 
-  const iconCollections = new Map<string, Set<string> | undefined>()
-  const iconRoot = nodeModulesDir(root, '@iconify-json')
-  for (const c of iconRoot ? readdirSync(iconRoot) : [])
-    iconCollections.set(c, undefined) // icon names are read on first use
   const deckFrontmatterKeys = frontmatterKeysUsedIn(['components', 'layouts', 'setup'].map(d => join(root, d)).filter(existsSync))
-  return { headmatterKeys, frontmatterKeys, deckFrontmatterKeys, layouts, components, iconCollections, iconRoot }
-}
-
-/** Icon names of an installed Iconify collection (undefined when it cannot be read). */
-export function iconNames(schema: SlidevSchema, collection: string): Set<string> | undefined {
-  if (!schema.iconRoot || !schema.iconCollections.has(collection))
-    return undefined
-  let names = schema.iconCollections.get(collection)
-  if (!names) {
-    try {
-      const json = JSON.parse(readFileSync(join(schema.iconRoot, collection, 'icons.json'), 'utf8')) as {
-        icons?: Record<string, unknown>
-        aliases?: Record<string, unknown>
-      }
-      names = new Set([...Object.keys(json.icons ?? {}), ...Object.keys(json.aliases ?? {})])
-      schema.iconCollections.set(collection, names)
-    }
-    catch {
-      return undefined
-    }
-  }
-  return names
+  return { headmatterKeys, frontmatterKeys, deckFrontmatterKeys, layouts, components }
 }
