@@ -199,23 +199,24 @@ async function main(): Promise<number> {
   return problems.length ? 1 : 0
 }
 
-/**
- * The title as the slide shows it: its first `# ` heading. (Slidev's own `title` of slide 1 is
- * the headmatter's deck title, which the cover need not print.)
- */
 /** Line of the slide's `# ` heading in its file (else where its content starts). */
 function titleLine(deckRoot: string, s: DeckSlide): number {
   const lines = readFileSync(join(deckRoot, s.file), 'utf8').split('\n')
   for (let l = s.contentLine; l <= Math.max(s.contentLine, s.info.source.end) && l <= lines.length; l++) {
-    if (/^#\s/.test(lines[l - 1]!))
+    if (/^#{1,6}\s/.test(lines[l - 1]!))
       return l
   }
   return s.contentLine
 }
 
+/**
+ * The title as the slide prints it: its first heading, without inline LaTeX (`$\LaTeX$` prints
+ * as KaTeX's glyphs, not as its source). Not Slidev's `title`: on slide 1 that is the deck's
+ * headmatter title, elsewhere it may come from frontmatter that no slide prints.
+ */
 function shownTitle(s: DeckSlide): string | undefined {
-  const h1 = /^#\s+(.+?)\s*#*\s*$/m.exec(s.content.replace(/^(`{3,}|~{3,})[\s\S]*?^\1/gm, ''))
-  return h1?.[1] ?? s.title
+  const h = /^#{1,6}\s+(.+?)\s*#*\s*$/m.exec(s.content.replace(/^(`{3,}|~{3,})[\s\S]*?^\1/gm, ''))
+  return h?.[1]?.replace(/\$[^$]+\$/g, ' ').trim() || undefined
 }
 
 function tagged(info: string): string {
