@@ -4,6 +4,7 @@ import type { Problem, Scheme } from './problem'
 import type { Visit } from './visitor'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium } from '../chromium'
+import { canvasOf } from '../export/browser.ts'
 import { attributeEvent } from './attribute'
 import { checkAccessibility } from './checks/axe'
 import { checkLayout } from './checks/layout'
@@ -61,8 +62,7 @@ export async function checkBuiltDeck(opts: CheckOptions): Promise<CheckResult> {
   if (schemes.length < (opts.schemes?.length ?? 2))
     log(`the deck is ${only} only (colorSchema: ${only}): the ${only === 'dark' ? 'light' : 'dark'} pass is skipped`)
   const locate = new SourceLocator(deck)
-  const width = Number(deck.headmatter.canvasWidth ?? 980)
-  const height = Math.round(width / aspect(deck.headmatter.aspectRatio))
+  const { width, height } = canvasOf(deck.headmatter)
   const fontsDecl = (deck.headmatter.fonts ?? {}) as Record<string, unknown>
   const declared = ['sans', 'serif', 'mono'].flatMap(k => String(fontsDecl[k] ?? '').split(',')).map(s => s.trim().replace(/^["']|["']$/g, '')).filter(Boolean)
   const numbers = opts.only ?? deck.slides.map(s => s.no)
@@ -192,11 +192,4 @@ function safeUrlPart(url: string): string | undefined {
   catch {
     return undefined
   }
-}
-
-function aspect(value: unknown): number {
-  if (typeof value === 'number' && value > 0)
-    return value
-  const m = /^\s*(\d+(?:\.\d+)?)\s*[/:]\s*(\d+(?:\.\d+)?)\s*$/.exec(String(value ?? ''))
-  return m ? Number(m[1]) / Number(m[2]) : 16 / 9
 }
