@@ -8,7 +8,7 @@ import type { LintSlide } from './source.ts'
 import type { Problem } from './types.ts'
 
 /** This repository: Slidev runs from here on another deck and finds packages here too, as a global install would. */
-export const SELF = fileURLToPath(new URL('../../..', import.meta.url))
+const SELF = fileURLToPath(new URL('../../..', import.meta.url))
 
 /** The folder of package `name` in `node_modules` of `from` or a folder above it (Node's lookup). */
 export function findPackage(name: string, from: string): string | undefined {
@@ -20,20 +20,22 @@ export function findPackage(name: string, from: string): string | undefined {
   }
 }
 
+/** A package from the deck's folder up, else from Slidev's own install (as Slidev resolves it). */
+export const packageDir = (name: string, root: string) => findPackage(name, root) ?? findPackage(name, SELF)
+
 /**
- * A theme or addon as Slidev's resolver looks for it (cli's `createResolver`): `none`, a path, or
- * `x` → @slidev/theme-x, slidev-theme-x, x, from the deck's folder up, then from Slidev's own.
- * Returns what is missing, or undefined when it is there.
+ * The folder of a theme or addon as Slidev's resolver finds it (cli's `createResolver`): a path,
+ * or `x` → @slidev/theme-x, slidev-theme-x, x. '' for `none`; undefined when it is missing.
  */
-function missingPackage(type: 'theme' | 'addon', name: string, root: string): string | undefined {
+export function addonDir(type: 'theme' | 'addon', name: string, root: string): string | undefined {
   if (name === 'none')
-    return undefined
-  if (/^[./]|^@\//.test(name) || (!name.startsWith('@') && name.includes('/')))
-    return existsSync(resolve(root, name.replace(/^@\//, ''))) ? undefined : `the ${type} folder ${name} does not exist`
+    return ''
+  if (/^[./]|^@\//.test(name) || (!name.startsWith('@') && name.includes('/'))) {
+    const dir = resolve(root, name.replace(/^@\//, ''))
+    return existsSync(dir) ? dir : undefined
+  }
   const names = name.startsWith('@') || name.includes('/') ? [name] : [`@slidev/${type}-${name}`, `slidev-${type}-${name}`, name]
-  if (names.some(n => findPackage(n, root) ?? findPackage(n, SELF)))
-    return undefined
-  return `the ${type} "${name}" is not installed (npm i -D ${names[0]}${type === 'theme' ? ', or theme: default' : ''})`
+  return names.map(n => packageDir(n, root)).find(Boolean)
 }
 
 /**
@@ -61,9 +63,11 @@ export function checkBlockers(deck: Deck, slides: LintSlide[]): Problem[] {
   const theme = deck.headmatter.theme ?? 'default'
   const addons = Array.isArray(deck.headmatter.addons) ? deck.headmatter.addons : []
   for (const [type, name] of [['theme', theme] as const, ...addons.map(a => ['addon', a] as const)]) {
-    const missing = typeof name === 'string' ? missingPackage(type, name, deck.root) : `${type} must be a name, got ${JSON.stringify(name)}`
-    if (missing)
-      at(`${type}${type === 'addon' ? 's' : ''}`, `slidev build stops: ${missing}`)
+    const key = `${type}${type === 'addon' ? 's' : ''}`
+    if (typeof name !== 'string')
+      at(key, `slidev build stops: ${type} must be a name, got ${JSON.stringify(name)}`)
+    else if (addonDir(type, name, deck.root) === undefined)
+      at(key, `slidev build stops: the ${type} "${name}" is not installed (npm i -D ${/^[@./]|\//.test(name) ? name : `@slidev/${type}-${name}`}${type === 'theme' ? ', or theme: default' : ''})`)
   }
   for (const file of ['vite.config.ts', 'vite.config.mts', 'vite.config.js', 'vite.config.mjs'].filter(f => existsSync(join(deck.root, f)))) {
     const text = readFileSync(join(deck.root, file), 'utf8')

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { findPackage, SELF } from './blockers.ts'
+import { packageDir } from './blockers.ts'
 
 const cache = new Map<string, Set<string> | undefined>()
 
@@ -12,8 +12,8 @@ const cache = new Map<string, Set<string> | undefined>()
 export function iconNames(root: string, prefix: string): Set<string> | undefined {
   const key = `${root}\0${prefix}`
   if (!cache.has(key)) {
-    const one = findPackage(`@iconify-json/${prefix}`, root) ?? findPackage(`@iconify-json/${prefix}`, SELF)
-    const all = findPackage('@iconify/json', root) ?? findPackage('@iconify/json', SELF)
+    const one = packageDir(`@iconify-json/${prefix}`, root)
+    const all = packageDir('@iconify/json', root)
     const file = [one && join(one, 'icons.json'), all && join(all, 'json', `${prefix}.json`)].find(f => f && existsSync(f))
     const json = file ? JSON.parse(readFileSync(file, 'utf8')) as { icons?: object, aliases?: object } : undefined
     cache.set(key, json && new Set([...Object.keys(json.icons ?? {}), ...Object.keys(json.aliases ?? {})]))

@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { basename, dirname, extname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { basename, extname, join } from 'node:path'
 import { getDefaultConfig } from '@slidev/parser'
+import { addonDir, packageDir } from './blockers.ts'
 
 /**
  * What Slidev itself knows, read from the installed packages rather than listed by hand:
@@ -97,41 +96,6 @@ export function pascalCase(tag: string): string {
 /** Vue's own built-in components, usable in any template. */
 export const VUE_BUILTINS = ['Transition', 'TransitionGroup', 'KeepAlive', 'Teleport', 'Suspense', 'Component', 'Slot', 'Template']
 
-/** The repository this lint lives in: its node_modules serve decks that have none of their own. */
-const LINT_REPO = fileURLToPath(new URL('../../..', import.meta.url))
-
-/** Where an installed package lives, seen from the deck's folder, else from the lint's repository. */
-function packageDir(root: string, name: string): string | undefined {
-  for (const from of [root, LINT_REPO]) {
-    try {
-      return dirname(createRequire(join(from, 'package.json')).resolve(`${name}/package.json`))
-    }
-    catch {
-      const guess = join(from, 'node_modules', name)
-      if (existsSync(guess))
-        return guess
-    }
-  }
-  return undefined
-}
-
-/** Where the theme lives: `default` → @slidev/theme-default, `foo` → @slidev/theme-foo or slidev-theme-foo, or a path. */
-export function themeDir(root: string, theme: string): string | undefined {
-  if (theme === 'none')
-    return undefined
-  if (theme.startsWith('.') || theme.startsWith('/'))
-    return existsSync(join(root, theme)) ? join(root, theme) : undefined
-  const candidates = theme.startsWith('@') || theme.includes('theme-')
-    ? [theme]
-    : [`@slidev/theme-${theme}`, `slidev-theme-${theme}`]
-  for (const c of candidates) {
-    const dir = packageDir(root, c)
-    if (dir)
-      return dir
-  }
-  return undefined
-}
-
 function listSources(dir: string, exts: string[], deep = true): string[] {
   if (!existsSync(dir))
     return []
@@ -148,7 +112,7 @@ function listSources(dir: string, exts: string[], deep = true): string[] {
 let typesCache: string | undefined
 function slidevTypes(root: string): string {
   if (typesCache === undefined) {
-    const dir = packageDir(root, '@slidev/types')
+    const dir = packageDir('@slidev/types', root)
     const file = dir && [join(dir, 'dist/index.d.mts'), join(dir, 'dist/index.d.ts')].find(existsSync)
     typesCache = file ? readFileSync(file, 'utf8') : ''
   }
@@ -169,8 +133,8 @@ export function frontmatterKeysUsedIn(dirs: string[]): Set<string> {
 /** Reads the schema for a deck rooted at `root` that uses `theme`. */
 export function loadSchema(root: string, theme = 'default'): SlidevSchema {
   const dts = slidevTypes(root)
-  const client = packageDir(root, '@slidev/client')
-  const cli = packageDir(root, '@slidev/cli')
+  const client = packageDir('@slidev/client', root)
+  const cli = packageDir('@slidev/cli', root)
   // Keys Slidev's own code reads from a slide's frontmatter without declaring them in the
   // types (e.g. `keywords`, `timesplit`, `lang`), found by scanning its sources.
   const used = frontmatterKeysUsedIn([cli && join(cli, 'dist'), client].filter((d): d is string => !!d))
@@ -184,7 +148,7 @@ export function loadSchema(root: string, theme = 'default'): SlidevSchema {
     'talk', // the room budgets (scripts/lib/talk.ts)
   ])
 
-  const theme_ = themeDir(root, theme)
+  const theme_ = addonDir('theme', theme, root)
   const layoutDirs = [client && join(client, 'layouts'), theme_ && join(theme_, 'layouts'), join(root, 'layouts')]
   const layouts = new Map<string, Set<string>>()
   for (const dir of layoutDirs) {
