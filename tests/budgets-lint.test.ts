@@ -14,7 +14,7 @@ const BASE = join(ROOT, 'tests/fixtures/lint-clean')
 const BASE_MD = readFileSync(join(BASE, 'slides.md'), 'utf8')
 
 const TALK = 'duration: 30min\ntalk:\n  questions: 5min\n  wordsPerMinute: 130\n  maxSlides: 32\n  maxQuotesPerSlide: 2\n  maxWordsOnScreen: 50\n'
-const withTalk = (md: string, talk = TALK) => md.replace('favicon: /favicon.svg\n', `favicon: /favicon.svg\n${talk}`)
+const withTalk = (md: string, talk = TALK) => md.replace('talk: {}\n', talk)
 const QUOTE = /<MailQuote[\s\S]*?<\/MailQuote>\n/.exec(BASE_MD)![0]
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ')
 /** Slide 2's notes become 3,300 words (over 3,250 = 25 min x 130), with [click] markers that must not count. */
@@ -70,7 +70,7 @@ const cases: Case[] = [
     at: `slides.md:${lineOf(quotes, '<MailQuote', 3)} (slide 3):`,
     keyword: /too many quotations on one slide: 3 <MailQuote>, budget 2; this one “We should build the widget from…” is the first over/,
   },
-  { name: 'no-talk-block', md: threeQuotes(manySlides(longNotes(BASE_MD))), exit: 0, slides: 33 },
+  { name: 'no-talk-block', md: withTalk(threeQuotes(manySlides(longNotes(BASE_MD))), ''), exit: 0, slides: 33 },
 ]
 
 // lint-clean quotes an invented thread (tests/fixtures/threads) through tests/fixtures/_sources.

@@ -38,7 +38,7 @@ const CASES: Case[] = [
   { name: 'browser-empty-diagram', where: 'slides.md:38 (slide 3', words: /mermaid: diagram rendered empty/ },
   { name: 'browser-overflow', where: 'slides.md:38 (slide 3', words: /overflow: .*(extends outside the slide canvas|cut off)/ },
   { name: 'browser-missing-image', where: 'slides.md:39 (slide 3', words: /image: broken image \/missing\.png|http: HTTP 404 for \/missing\.png/ },
-  { name: 'browser-remote-font', where: 'slides.md:38 (slide 3', words: /network: request to a remote host blocked: https:\/\/fonts\.googleapis\.com/ },
+  { name: 'browser-remote-font', where: 'slides.md:39 (slide 3', words: /network: request to a remote host blocked: https:\/\/fonts\.googleapis\.com/ },
   { name: 'browser-console-error', where: 'slides.md:35 (slide 3', words: /console: (console|uncaught) error: .*fixture boom/ },
   { name: 'browser-low-contrast', where: 'slides.md:38 (slide 3', words: /axe: color-contrast \(serious\)/ },
 ]

@@ -9,7 +9,7 @@ import { type Run, runScript, twoAtATime } from './helpers/cli.ts'
 interface Case {
   name: string
   exit: number
-  /** Exact place, e.g. "slides.md:31 (slide 2):". */
+  /** Exact place, e.g. "slides.md:32 (slide 2):". */
   at?: string
   /** A word of the message that says what is wrong. */
   keyword?: RegExp
@@ -17,14 +17,14 @@ interface Case {
 
 const cases: Case[] = [
   { name: 'lint-clean', exit: 0 },
-  { name: 'lint-invalid-mermaid', exit: 1, at: 'slides.md:29 (slide 2):', keyword: /Mermaid: Parse error/ },
-  { name: 'lint-missing-image', exit: 1, at: 'slides.md:31 (slide 2):', keyword: /missing asset: image "\/missing\.png"/ },
+  { name: 'lint-invalid-mermaid', exit: 1, at: 'slides.md:30 (slide 2):', keyword: /Mermaid: Parse error/ },
+  { name: 'lint-missing-image', exit: 1, at: 'slides.md:32 (slide 2):', keyword: /missing asset: image "\/missing\.png"/ },
   { name: 'lint-remote-font', exit: 1, at: 'slides.md:4 (slide 1):', keyword: /remote fonts/ },
-  { name: 'lint-remote-image', exit: 1, at: 'slides.md:31 (slide 2):', keyword: /remote resource: <img src> loads https:\/\/example\.org\/logo\.png/ },
-  { name: 'lint-unknown-component', exit: 1, at: 'slides.md:33 (slide 2):', keyword: /unknown component <FancyCallout>/ },
-  { name: 'lint-missing-notes', exit: 1, at: 'slides.md:19 (slide 2):', keyword: /no speaker notes/ },
-  { name: 'lint-misquote', exit: 1, at: 'slides.md:43 (slide 3):', keyword: /quotation not found verbatim in thread "widget-plan": “We should build the widget from…”/ },
-  { name: 'lint-bad-frontmatter', exit: 1, at: 'slides.md:20 (slide 2):', keyword: /unknown layout "two-column"/ },
+  { name: 'lint-remote-image', exit: 1, at: 'slides.md:32 (slide 2):', keyword: /remote resource: <img src> loads https:\/\/example\.org\/logo\.png/ },
+  { name: 'lint-unknown-component', exit: 1, at: 'slides.md:34 (slide 2):', keyword: /unknown component <FancyCallout>/ },
+  { name: 'lint-missing-notes', exit: 1, at: 'slides.md:20 (slide 2):', keyword: /no speaker notes/ },
+  { name: 'lint-misquote', exit: 1, at: 'slides.md:44 (slide 3):', keyword: /quotation not found verbatim in thread "widget-plan": “We should build the widget from…”/ },
+  { name: 'lint-bad-frontmatter', exit: 1, at: 'slides.md:21 (slide 2):', keyword: /unknown layout "two-column"/ },
 ]
 
 // The fixture decks quote an invented thread (tests/fixtures/threads), through tests/fixtures/_sources.

@@ -27,11 +27,11 @@ const cases: Case[] = [
   { name: 'clean, texts present', deck: 'sources-clean', threads: FIXTURE_THREADS, exit: 0 },
   { name: 'clean, empty texts folder', deck: 'sources-clean', threads: empty, exit: 0 },
   { name: 'clean, no texts folder', deck: 'sources-clean', threads: join(empty, 'absent'), exit: 0 },
-  { name: 'unknown id', deck: 'sources-unknown-id', threads: FIXTURE_THREADS, exit: 1, at: 'slides.md:43 (slide 3):', keyword: /unknown thread, message or record id "widget-2\.0"/ },
+  { name: 'unknown id', deck: 'sources-unknown-id', threads: FIXTURE_THREADS, exit: 1, at: 'slides.md:44 (slide 3):', keyword: /unknown thread, message or record id "widget-2\.0"/ },
   { name: 'unused entry', deck: 'sources-unused', threads: FIXTURE_THREADS, exit: 1, at: '../_sources/records.ts:4 (registry):', keyword: /record "widget-1\.0" is cited by no slide/ },
-  { name: 'wrong author', deck: 'sources-wrong-author', threads: FIXTURE_THREADS, exit: 1, at: 'slides.md:40 (slide 3):', keyword: /not Bob Example's own words in "bob-drift"; the thread shows them as written by Alice Example/ },
+  { name: 'wrong author', deck: 'sources-wrong-author', threads: FIXTURE_THREADS, exit: 1, at: 'slides.md:41 (slide 3):', keyword: /not Bob Example's own words in "bob-drift"; the thread shows them as written by Alice Example/ },
   // Broken decks are still broken without the texts, except the quotation's author, which needs them.
-  { name: 'unknown id, no texts', deck: 'sources-unknown-id', threads: empty, exit: 1, at: 'slides.md:43 (slide 3):', keyword: /widget-2\.0/ },
+  { name: 'unknown id, no texts', deck: 'sources-unknown-id', threads: empty, exit: 1, at: 'slides.md:44 (slide 3):', keyword: /widget-2\.0/ },
   { name: 'wrong author, no texts', deck: 'sources-wrong-author', threads: empty, exit: 0 },
 ]
 

@@ -1,8 +1,17 @@
 import { parseTimeString } from '@slidev/parser/utils'
 
 /**
- * The room budgets of a talk, from the headmatter's `talk:` block (a deck without one gets none
- * of the budget rules):
+ * The talk's own rules (speaker notes and a title on every slide, quotations verbatim from the
+ * archived threads, offline only, the room budgets) are settings of the deck: they apply when the
+ * headmatter has a `talk:` block (`talk: {}` for the rules without budgets). Another Slidev deck
+ * has none and gets only what stops or breaks Slidev itself.
+ */
+export function talkRulesOn(headmatter: Record<string, unknown>): boolean {
+  return headmatter.talk !== undefined && headmatter.talk !== null
+}
+
+/**
+ * The room budgets of a talk, from the headmatter's `talk:` block:
  *
  *   duration: 30min          # Slidev's own key: the slot
  *   talk:

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { checkComponents, isComponentTag } from '../../scripts/lib/lint/components.ts'
+import { iconNames } from '../../scripts/lib/lint/icons.ts'
 import { loadSchema, pascalCase } from '../../scripts/lib/lint/slidev-schema.ts'
 import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 
 const catalog = {
   components: new Set(['MailQuote', 'VClick', 'Transition', 'Arrow']),
-  iconCollections: ['carbon', 'svg-spinners'],
-  icons: (c: string) => c === 'carbon' ? new Set(['arrow-right']) : undefined,
+  icons: (c: string) => c === 'carbon' ? new Set(['arrow-right']) : c === 'svg-spinners' ? new Set(['90-ring']) : undefined,
 }
 
 describe('component check', () => {
@@ -28,12 +28,16 @@ describe('component check', () => {
       '  prop="x" />', // 6
       '`<InCode />` <!-- <InComment /> -->', // 7
       '```vue\n<InBlock />\n```', // 8-10
+      '<carbon:arrow-right /> <carbon:nope /> <mdi:home /> <mdi-home />', // 11
       '<!-- notes -->',
     ].join('\n'))
     const problems = checkComponents(slides, catalog)
     expect(problems.map(p => [p.line, p.message])).toEqual([
       [4, 'unknown icon <carbon-nope>: "nope" is not in the carbon icon set'],
       [5, 'unknown component <Fancy>: not in components/, Slidev\'s or Vue\'s built-ins'],
+      [11, 'unknown icon <carbon:nope>: "nope" is not in the carbon icon set'],
+      [11, 'icon <mdi:home>: the icon collection "mdi" is not installed (npm i -D @iconify-json/mdi)'],
+      [11, 'unknown component <mdi-home>: not in components/, Slidev\'s or Vue\'s built-ins'],
     ])
   })
 
@@ -41,6 +45,7 @@ describe('component check', () => {
     const schema = loadSchema(process.cwd())
     for (const c of ['MailQuote', 'SourceNote', 'VClick', 'VClicks', 'Arrow', 'Toc', 'KeepAlive', 'Transition'])
       expect(schema.components.has(c), c).toBe(true)
-    expect(schema.iconCollections.has('carbon')).toBe(true)
+    expect(iconNames(process.cwd(), 'carbon')?.has('arrow-right')).toBe(true)
+    expect(iconNames(process.cwd(), 'no-such-set')).toBeUndefined()
   })
 })

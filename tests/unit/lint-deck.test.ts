@@ -18,12 +18,17 @@ describe('lintDeck on a deck with imports', () => {
     mkdirSync(seeds)
     writeFileSync(join(seeds, 's.txt'), 'words')
     let parsed = 0
-    const result = await lintDeck(await loadDeck(join(dir, 'slides.md')), { threadsDir: seeds, mermaidParse: async () => { parsed++ } })
-    expect(parsed).toBe(1)
+    const lint = async () => lintDeck(await loadDeck(join(dir, 'slides.md')), { threadsDir: seeds, mermaidParse: async () => { parsed++ } })
+    // The missing import stops the build: reported first and alone.
+    let result = await lint()
+    expect(parsed).toBe(0)
     expect(result.slides).toBe(3)
-    expect(result.problems.map(formatProblem)).toEqual([
-      'pages/a.md:6 (slide 3): no speaker notes: end the slide with a non-empty <!-- … --> comment',
-      'slides.md:14 (slide 3): Imported markdown file not found: pages/nope.md',
-    ])
+    expect(result.problems.map(formatProblem)).toEqual(['slides.md:14 (slide 3): Imported markdown file not found: pages/nope.md'])
+    expect(result.report).toEqual(['lint: 1 problem will stop slidev build; the other checks run once it is fixed'])
+    // Fixed, and with the talk's rules on (`talk:`), the imported slide's missing notes show.
+    writeFileSync(join(dir, 'slides.md'), '---\nfonts: { provider: none }\nfavicon: /f.svg\ntalk: {}\n---\n\n# Cover\n\n<!-- n -->\n\n---\nsrc: ./pages/a.md\n---\n')
+    result = await lint()
+    expect(parsed).toBe(1)
+    expect(result.problems.map(formatProblem)).toEqual(['pages/a.md:6 (slide 3): no speaker notes: end the slide with a non-empty <!-- … --> comment'])
   })
 })

@@ -10,8 +10,12 @@ export interface PageEvent {
   click: number
 }
 
-/** Console messages that only echo a failed request, which the network check reports with its URL. */
-const ECHOES = /^Failed to load resource: /
+/**
+ * Console messages that are not the deck's: the echo of a failed request (the network check
+ * reports it with its URL), and the twoslash client that Slidev loads when `twoslash` is on (its
+ * default) failing to patch floating-vue's menu on every deck.
+ */
+const ECHOES = /^(?:Failed to load resource: |Failed to patch FloatingVue)/
 
 /**
  * Collects, for whatever slide is being visited, console errors, uncaught page errors,

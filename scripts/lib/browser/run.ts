@@ -15,7 +15,7 @@ import type { TextSample } from './checks/text-size'
 import { countWordsOnScreen, wordsFindings } from './checks/words'
 import { SourceLocator } from './locate'
 import { serveStatic } from '../static-server.ts'
-import { isReferencesSlide, readTalk } from '../talk.ts'
+import { isReferencesSlide, readTalk, talkRulesOn } from '../talk.ts'
 import { visitSlides } from './visitor'
 
 export interface CheckOptions {
@@ -53,7 +53,13 @@ export async function checkBuiltDeck(opts: CheckOptions): Promise<CheckResult> {
   const t0 = Date.now()
   const { deck } = opts
   const log = opts.log ?? (() => {})
-  const schemes = opts.schemes ?? ['light', 'dark']
+  // A deck that offers one scheme only (`colorSchema: dark` or `light`) is not checked in the other.
+  const only = deck.headmatter.colorSchema
+  const schemes = (opts.schemes ?? ['light', 'dark']).filter(s => only !== (s === 'light' ? 'dark' : 'light'))
+  if (!schemes.length)
+    throw new Error(`the deck is ${only} only (colorSchema: ${only}): it has no ${opts.schemes?.join('/')} scheme to check`)
+  if (schemes.length < (opts.schemes?.length ?? 2))
+    log(`the deck is ${only} only (colorSchema: ${only}): the ${only === 'dark' ? 'light' : 'dark'} pass is skipped`)
   const locate = new SourceLocator(deck)
   const { width, height } = deck.canvas
   const fontsDecl = (deck.headmatter.fonts ?? {}) as Record<string, unknown>
@@ -79,6 +85,7 @@ export async function checkBuiltDeck(opts: CheckOptions): Promise<CheckResult> {
         width,
         height,
         slides: numbers,
+        offline: talkRulesOn(deck.headmatter),
         diagrams: no => bySlide.get(no)!.mermaidLines.length,
         onVisit: (no, i) => log(`checking slide ${no} (${i + 1}/${numbers.length}, ${scheme})`),
         checkStep: async ({ page, no, last }) => {

@@ -39,6 +39,8 @@ export interface VisitOptions {
   onVisit?: (no: number, index: number) => void
   /** Number of Mermaid blocks in the slide's source (the slide must show that many). */
   diagrams?: (no: number) => number
+  /** Block and report requests to other hosts (the talk's offline rule); else let them through. */
+  offline?: boolean
   /** How long to wait for diagrams, images and fonts to settle (ms). */
   settleTimeout?: number
 }
@@ -63,7 +65,8 @@ export async function visitSlides(browser: Browser, opts: VisitOptions): Promise
   await context.addInitScript(() => { (globalThis as unknown as { __name: (f: unknown) => unknown }).__name = (f: unknown) => f })
   await context.addInitScript(holdPreloadAll, PRELOAD_ALL)
   const log = new EventLog(opts.origin)
-  await log.guard(context)
+  if (opts.offline ?? true)
+    await log.guard(context)
   const page = await context.newPage()
   log.listen(page)
   const settle = opts.settleTimeout ?? 20_000

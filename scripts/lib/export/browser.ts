@@ -67,6 +67,9 @@ export async function openPrint(browser: Browser, siteUrl: string, o: PrintOptio
     const c = document.getElementById('mermaid-rendering-container')
     if (c)
       c.style.display = 'none'
+    // Monaco's screen-reader container sits below the last slide: printed, it adds a blank page
+    // (`slidev export` hides it too).
+    document.querySelectorAll<HTMLElement>('.monaco-aria-container').forEach((e) => { e.style.display = 'none' })
     await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))
   })
   const count = await page.locator('.print-slide-container').count()

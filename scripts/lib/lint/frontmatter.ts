@@ -3,7 +3,7 @@ import { frontmatterKeyLine, type DeckSlide } from '../deck.ts'
 import type { Problem } from '../problem.ts'
 
 /**
- * Slide frontmatter Slidev can use: the YAML parses and `layout` names a layout that exists (the
+ * Slide frontmatter Slidev can use (invalid YAML is a build blocker: blockers.ts): `layout` names a layout that exists (the
  * theme's, Slidev's built-ins or the deck's `layouts/`). Other keys are not checked: Slidev
  * accepts any key and passes it to the layout and to `$frontmatter`.
  */
@@ -11,7 +11,6 @@ export function checkFrontmatter(slides: DeckSlide[], layouts: Set<string>): Pro
   const out: Problem[] = []
   for (const s of slides) {
     const add = (line: number, message: string) => out.push({ file: s.file, line, no: s.no, check: 'frontmatter', message })
-    for (const e of s.yamlErrors) add(e.line, `frontmatter is not valid YAML: ${e.message}`)
     const layout = s.frontmatter.layout
     if (layout !== undefined && typeof layout !== 'string') {
       add(frontmatterKeyLine(s, 'layout'), `layout must be a name, got ${JSON.stringify(layout)}`)

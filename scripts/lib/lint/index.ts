@@ -14,7 +14,10 @@ import type { MermaidParse } from './mermaid.ts'
 import { checkNotes, checkTitles } from './notes.ts'
 import { checkRequiredProps, componentsWithRequiredProps } from './props.ts'
 import { checkRemote, checkRemoteHeadmatter } from './remote.ts'
-import { iconNames, loadSchema } from './slidev-schema.ts'
+import { iconNames } from './icons.ts'
+import { loadSchema } from './slidev-schema.ts'
+import { checkBlockers } from './blockers.ts'
+import { talkRulesOn } from '../talk.ts'
 import { checkSources, loadRegistry, quotations, uncheckedNotice } from './sources.ts'
 import { checkTemplates } from './template.ts'
 import { sortProblems } from '../problem.ts'
@@ -47,16 +50,12 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
   if (readFileSync(deck.entry, 'utf8').trim() === '')
     return { slides: 0, report: [], problems: [{ file: entryFile, line: 1, no: 1, check: 'deck', message: 'the deck is empty: write at least one slide' }] }
 
-  // Problems Slidev's loader itself found (an import that does not exist, …).
-  for (const e of deck.errors) {
-    // The last slide at or before the error in deck order, counting the `src:` stanzas that imported it.
-    const near = [...deck.slides].reverse().find(s =>
-      [{ file: s.file, line: s.line }, ...s.importChain.map(c => ({ file: relative(deck.root, c.filepath), line: c.start + 1 }))]
-        .some(p => p.file === e.file && p.line <= e.line)) ?? first
-    problems.push({ file: e.file, line: e.line, no: near?.no ?? 1, check: 'deck', message: e.message.replaceAll(`${deck.root}/`, '') })
-  }
+  // What stops the build comes first and alone: the other checks would only add its echoes.
+  const blockers = checkBlockers(deck, slides)
+  if (blockers.length)
+    return { slides: slides.length, problems: sortProblems(blockers), report: [`lint: ${blockers.length} problem${blockers.length === 1 ? '' : 's'} will stop slidev build; the other checks run once ${blockers.length === 1 ? 'it is' : 'they are'} fixed`] }
   if (!first)
-    return { slides: 0, report: [], problems: [...problems, { file: entryFile, line: 1, no: 1, check: 'deck', message: 'the deck has no slides' }] }
+    return { slides: 0, report: [], problems: [{ file: entryFile, line: 1, no: 1, check: 'deck', message: 'the deck has no slides' }] }
 
   const theme = typeof deck.headmatter.theme === 'string' ? deck.headmatter.theme : 'default'
   const schema = loadSchema(deck.root, theme)
@@ -67,18 +66,19 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
   problems.push(...checkRequiredProps(slides, componentsWithRequiredProps(deck.root)))
   problems.push(...checkImageFiles(slides, deck.root))
   problems.push(...checkHeadmatterResolves(first, deck.headmatter, deck.entry))
-  problems.push(...checkComponents(slides, {
-    components: schema.components,
-    iconCollections: schema.iconCollections.keys(),
-    icons: c => iconNames(schema, c),
-  }))
+  problems.push(...checkComponents(slides, { components: schema.components, icons: c => iconNames(deck.root, c) }))
   problems.push(...checkAssets(slides, deck.root))
   problems.push(...checkHeadmatterAssets(first, deck.headmatter, deck.root))
+  if (slides.some(s => s.mermaidLines.length))
+    problems.push(...await checkMermaid(slides, options.mermaidParse ?? await mermaidParser(deck.root)))
+  if (!talkRulesOn(deck.headmatter))
+    return { slides: slides.length, problems: sortProblems(problems), report: [] }
+
+  // The talk's own rules (scripts/lib/talk.ts): notes, titles, offline only, quotations, budgets.
   problems.push(...checkRemote(slides))
   problems.push(...checkRemoteHeadmatter(first, deck.headmatter))
   problems.push(...checkNotes(slides))
   problems.push(...checkTitles(slides))
-
   const notices: string[] = []
   const dir = options.threadsDir ?? threadsDir(deck.root)
   const texts = loadThreadTexts(dir)
@@ -91,10 +91,6 @@ export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<L
   // the full talk (slides.md, pages/) cites counts as cited for the "cited by no slide" rule.
   const citedElsewhere = basename(deck.entry) === 'slides.md' ? undefined : citedIds(deck.root)
   problems.push(...checkSources(slides, await loadRegistry(deck.root), { texts, root: deck.root, citedElsewhere }))
-
-  const hasMermaid = slides.some(s => s.mermaidLines.length)
-  if (hasMermaid)
-    problems.push(...await checkMermaid(slides, options.mermaidParse ?? await mermaidParser(deck.root)))
 
   const budgets = checkBudgets(slides, deck.headmatter)
   problems.push(...budgets.problems)

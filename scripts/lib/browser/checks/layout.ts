@@ -7,16 +7,27 @@ export const TOLERANCE = 1.5
 /**
  * Visible elements of the slide that extend outside the slide canvas, and elements whose
  * content is cut off by their own box (overflow hidden/clip/auto/scroll and scroll size larger
- * than the client size). Only the outermost offender of a subtree is reported.
+ * than the client size). Only the outermost offender of a subtree is reported. A Monaco editor
+ * is checked as one box: inside, it scrolls and clips by design.
  */
 export async function checkLayout(page: Page, no: number): Promise<Finding[]> {
-  return page.evaluate(({ no, tol }) => {
+  return page.evaluate(async ({ no, tol }) => {
     const out: { kind: string, message: string, text: string }[] = []
     const slide = document.querySelector<HTMLElement>(`.slidev-page-${no}`)
     // The slide's own canvas (the print view holds one per slide), else the page's.
     const canvas = slide?.closest<HTMLElement>('#slide-content') ?? document.querySelector<HTMLElement>('#slide-content') ?? slide
     if (!slide || !canvas)
       return out
+    // `v-motion` animates in script, which reduced motion does not stop: measure once no box has
+    // moved between two frames (at most 3 s).
+    const boxes = () => [...slide.querySelectorAll('*')].map(e => Object.values(e.getBoundingClientRect().toJSON()).join()).join()
+    for (let last = '', t0 = Date.now(); Date.now() - t0 < 3000;) {
+      const now = boxes()
+      if (now === last)
+        break
+      last = now
+      await new Promise(r => requestAnimationFrame(r))
+    }
     const c = canvas.getBoundingClientRect()
     const scale = c.width / (canvas.offsetWidth || c.width) || 1
     const textOf = (el: Element) => ((el as HTMLElement).innerText ?? el.textContent ?? '').trim().replace(/\s+/g, ' ')
@@ -29,12 +40,13 @@ export async function checkLayout(page: Page, no: number): Promise<Finding[]> {
     const reported: Element[] = []
     const under = (el: Element) => reported.some(r => r.contains(el))
     for (const el of slide.querySelectorAll('*')) {
-      if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg')
+      if ((el.closest('svg') && el.tagName.toLowerCase() !== 'svg') || el.closest('.monaco-editor, .monaco-aria-container'))
         continue
       if (under(el) || !visible(el))
         continue
       const r = el.getBoundingClientRect()
-      if (r.width < 1 || r.height < 1)
+      // 1 px boxes are the screen-reader-only pattern (KaTeX's MathML copy, labels of icon buttons).
+      if (r.width <= 1 * scale || r.height <= 1 * scale)
         continue
       const sides: string[] = []
       if (r.left < c.left - tol)
