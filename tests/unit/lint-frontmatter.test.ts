@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { checkBlockers } from '../../scripts/lib/lint/blockers.ts'
 import { checkFrontmatter, checkHeadmatterResolves } from '../../scripts/lib/lint/frontmatter.ts'
 import { loadSchema } from '../../scripts/lib/lint/slidev-schema.ts'
 import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
@@ -36,9 +37,11 @@ describe('frontmatter check', () => {
     ])
   })
 
-  it('reports invalid YAML', () => {
+  it('reports invalid YAML as a build blocker, at its line', () => {
     const slides = slidesFromMarkdown('# One\n---\nlayout: center\ntitle: [oops\n---\n# Two\n')
-    expect(checkFrontmatter(slides, schema.layouts)[0]!.message).toMatch(/frontmatter is not valid YAML/)
+    expect(checkFrontmatter(slides, schema.layouts)).toEqual([])
+    const deck = { root: process.cwd(), entry: 'slides.md', headmatter: {}, canvas: { width: 980, height: 551 }, slides, errors: [] }
+    expect(checkBlockers(deck, slides).map(p => `${p.line} ${p.message}`)).toEqual([expect.stringMatching(/^5 frontmatter is not valid YAML/)]) // the YAML parser stops where the unclosed [ of line 4 ends
   })
 
   it('runs Slidev\'s resolveConfig on the headmatter', () => {
