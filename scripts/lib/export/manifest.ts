@@ -45,14 +45,42 @@ export async function readManifest(output: string): Promise<Manifest & { entry: 
 
 /**
  * The slides of Slidev's print page in print order: each container's slide number (its id is
- * "<slide, 3 digits>-<click + 1>") and first heading as shown (innerText: what the PDF's text
+ * "<slide, 3 digits>-<click + 1>") and first heading as shown (the text the PDF
  * holds, not the markdown), grouped into the slides' page ranges.
  */
 export async function printedSlides(page: Page, firstPage = 1): Promise<ManifestSlide[]> {
-  const printed = await page.evaluate(() => [...document.querySelectorAll('.print-slide-container')].map(el => ({
-    no: Number(/^(\d+)-\d+$/.exec(el.id)?.[1] ?? 0),
-    title: el.querySelector<HTMLElement>('h1')?.innerText.replace(/\s+/g, ' ').trim() || undefined,
-  })))
+  await page.evaluate('globalThis.__name ??= f => f') // tsx (esbuild keepNames) wraps inner functions in __name()
+  const printed = await page.evaluate(() => {
+    // The text a reader sees, as the PDF's text holds it: not what sits in a box clipped to 1 px for
+    // screen readers (an sr-only label), nor a formula (KaTeX sets it glyph by glyph, raised and
+    // lowered, so its PDF text is out of order).
+    const shownText = (h: HTMLElement | null) => {
+      if (!h)
+        return undefined
+      const hidden = (e: Element | null): boolean => {
+        for (; e && e !== h.parentElement; e = e.parentElement) {
+          if (e.classList.contains('katex'))
+            return true
+          const r = e.getBoundingClientRect()
+          const st = getComputedStyle(e)
+          if (st.display === 'none' || st.visibility === 'hidden' || ((r.width <= 1 || r.height <= 1) && st.overflow !== 'visible'))
+            return true
+        }
+        return false
+      }
+      const texts: string[] = []
+      const walk = document.createTreeWalker(h, NodeFilter.SHOW_TEXT)
+      while (walk.nextNode()) {
+        if (!hidden(walk.currentNode.parentElement))
+          texts.push(walk.currentNode.textContent ?? '')
+      }
+      return texts.join('').replace(/\s+/g, ' ').trim() || undefined
+    }
+    return [...document.querySelectorAll('.print-slide-container')].map(el => ({
+      no: Number(/^(\d+)-\d+$/.exec(el.id)?.[1] ?? 0),
+      title: shownText(el.querySelector<HTMLElement>('h1')),
+    }))
+  })
   const slides: ManifestSlide[] = []
   printed.forEach((p, i) => {
     const last = slides.at(-1)
