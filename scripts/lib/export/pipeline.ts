@@ -5,7 +5,6 @@ import type { Browser, Page } from 'playwright-core'
 import { findChromium } from '../chromium.ts'
 import { type Deck, loadDeck } from '../deck.ts'
 import { formatProblem } from '../problem.ts'
-import { lintDeck } from '../lint/index.ts'
 import { explainBuildError } from './build-errors.ts'
 import { renderedProblems } from './rendered.ts'
 import { writeAtomically } from './atomic.ts'
@@ -92,6 +91,7 @@ async function lintBuildRender(o: ExportOptions, loaded: Deck, browser: Promise<
     o.progress.step(`lint: ${deck.slides.length} slides, unchanged since the last clean lint (${key.slice(0, 12)})`)
   }
   else {
+    const { lintDeck } = await import('../lint/index.ts') // loaded only when it runs
     const lint = await lintDeck(deck)
     if (lint.problems.length)
       throw new ExportRefused('refused by the lint', lint.problems.map(formatProblem))
