@@ -1,6 +1,6 @@
 /**
- * Proof that the room budgets bite in `npm run check`: decks generated from
- * tests/fixtures/browser-clean into tests/fixtures/.generated/ (git-ignored), built once
+ * Proof that the room budgets bite in `npm run check`: decks generated from the browser-clean
+ * deck (tests/fixtures/base/check.md) by tests/fixtures/generate.ts, built once
  * (cached by content hash, like check-fixtures.test.ts) and checked in Chromium, light only.
  * (Divs, not paragraphs: the default theme greys a paragraph right after the title, below AA.)
  * - budgets-broken: three added slides, each breaking one budget: a small paragraph (5), small
@@ -9,14 +9,11 @@
  * - budgets-no-talk: the broken deck without talk: passes (a deck without one gets no budgets).
  */
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { BASE, generate, ROOT } from './fixtures/generate.ts'
 import { builtOnce } from './helpers/built'
-
-const ROOT = resolve(__dirname, '..')
-const BASE = join(ROOT, 'tests/fixtures/browser-clean')
-const GENERATED = join(ROOT, 'tests/fixtures/.generated')
 
 const TALK = 'duration: 30min\ntalk:\n  questions: 5min\n  wordsPerMinute: 130\n  maxSlides: 32\n  maxQuotesPerSlide: 2\n  maxWordsOnScreen: 50\n'
 /** Readable sizes for the base deck: bullets 19 CSS px = 37 px at 1920x1080, the rest 15.5 = 30 px. */
@@ -63,7 +60,7 @@ function lineOf(text: string, needle: string): number {
   return text.slice(0, at).split('\n').length
 }
 
-const baseMd = readFileSync(join(BASE, 'slides.md'), 'utf8')
+const baseMd = readFileSync(join(BASE, 'check.md'), 'utf8')
 const withTalk = (md: string) => md.replace('favicon: /favicon.svg\n', `favicon: /favicon.svg\n${TALK}`)
 const DECKS: Record<string, string> = {
   'budgets-clean': withTalk(baseMd),
@@ -72,18 +69,7 @@ const DECKS: Record<string, string> = {
 }
 
 /** Writes the generated deck (base files, the new slides.md, readable sizes) and returns its folder. */
-function generate(name: string): string {
-  const dir = join(GENERATED, name)
-  rmSync(dir, { recursive: true, force: true })
-  mkdirSync(GENERATED, { recursive: true })
-  cpSync(BASE, dir, { recursive: true })
-  writeFileSync(join(dir, 'slides.md'), DECKS[name]!)
-  writeFileSync(join(dir, 'style.css'), STYLE)
-  const vite = readFileSync(join(dir, 'vite.config.ts'), 'utf8').replace('../../../setup/', '../../../../setup/')
-  writeFileSync(join(dir, 'vite.config.ts'), vite)
-  return dir
-}
-
+const generateDeck = (name: string) => dirname(generate(name, { files: { 'slides.md': DECKS[name]!, 'style.css': STYLE } }))
 
 const built = builtOnce
 
@@ -97,7 +83,7 @@ function check(dir: string, dist: string): { code: number | null, out: string } 
 }
 
 async function run(name: string) {
-  const dir = generate(name)
+  const dir = generateDeck(name)
   return check(dir, await built(dir, name))
 }
 

@@ -1,17 +1,16 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { BASE, generate, lintDeck } from './fixtures/generate.ts'
 import { type Run, runScript, twoAtATime } from './helpers/cli.ts'
 
 /**
  * Proof that the room budgets bite in `npm run lint`: small decks generated from
- * tests/fixtures/lint-clean (3 slides, one quotation), each broken in one budget, must fail with
+ * the lint-clean deck (tests/fixtures/base/lint.md, 3 slides, one quotation), each broken in one budget, must fail with
  * exactly that problem at the exact file:line (slide N); the same breakages without a `talk:`
  * block must pass (a deck without one gets none of the budget rules).
  */
-const ROOT = resolve(__dirname, '..')
-const BASE = join(ROOT, 'tests/fixtures/lint-clean')
-const BASE_MD = readFileSync(join(BASE, 'slides.md'), 'utf8')
+const BASE_MD = readFileSync(join(BASE, 'lint.md'), 'utf8')
 
 const TALK = 'duration: 30min\ntalk:\n  questions: 5min\n  wordsPerMinute: 130\n  maxSlides: 32\n  maxQuotesPerSlide: 2\n  maxWordsOnScreen: 50\n'
 const withTalk = (md: string, talk = TALK) => md.replace('talk: {}\n', talk)
@@ -73,7 +72,7 @@ const cases: Case[] = [
   { name: 'no-talk-block', md: withTalk(threeQuotes(manySlides(longNotes(BASE_MD))), ''), exit: 0, slides: 33 },
 ]
 
-// lint-clean quotes an invented thread (tests/fixtures/threads) through tests/fixtures/_sources.
+// lint-clean quotes an invented thread (tests/fixtures/threads) through its registry (sources/).
 const lint = (entry: string) => runScript('scripts/lint.ts', [entry], { THREADS_DIR: 'tests/fixtures/threads' })
 
 const runs = new Map<string, Run>()
@@ -81,13 +80,7 @@ const runs = new Map<string, Run>()
 beforeAll(async () => {
   const queue = [...cases]
   await twoAtATime(queue, async (c) => {
-    // Beside the other fixtures (git-ignored), so the base deck's relative import of the fixture
-    // registry (../../_sources) still resolves.
-    const dir = join(ROOT, 'tests/fixtures', `.budgets-lint-${c.name}`)
-    rmSync(dir, { recursive: true, force: true })
-    cpSync(BASE, dir, { recursive: true })
-    writeFileSync(join(dir, 'slides.md'), c.md)
-    runs.set(c.name, await lint(join(dir, 'slides.md')))
+    runs.set(c.name, await lint(generate(`budgets-lint-${c.name}`, lintDeck(() => c.md))))
   })
 }, 300_000)
 

@@ -2,11 +2,13 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { fixture } from './fixtures/generate.ts'
 import { type Run, runScript, twoAtATime } from './helpers/cli.ts'
 
 /**
  * The source registry's checks through the lint CLI, on fixture decks that quote an invented
- * thread (tests/fixtures/threads) through the fixture registry (tests/fixtures/_sources). Each
+ * thread (tests/fixtures/threads) through the fixture registry (sources/ of the decks that
+ * tests/fixtures/generate.ts writes from tests/fixtures/base). Each
  * broken deck is broken in one way and must be reported at the exact file:line. And the
  * standalone case: with no thread texts, lint still passes a clean deck and says, once, that
  * the quotations went unchecked.
@@ -28,21 +30,22 @@ const cases: Case[] = [
   { name: 'clean, empty texts folder', deck: 'sources-clean', threads: empty, exit: 0 },
   { name: 'clean, no texts folder', deck: 'sources-clean', threads: join(empty, 'absent'), exit: 0 },
   { name: 'unknown id', deck: 'sources-unknown-id', threads: FIXTURE_THREADS, exit: 1, at: 'slides.md:44 (slide 3):', keyword: /unknown thread, message or record id "widget-2\.0"/ },
-  { name: 'unused entry', deck: 'sources-unused', threads: FIXTURE_THREADS, exit: 1, at: '../_sources/records.ts:4 (registry):', keyword: /record "widget-1\.0" is cited by no slide/ },
+  { name: 'unused entry', deck: 'sources-unused', threads: FIXTURE_THREADS, exit: 1, at: 'sources/records.ts:4 (registry):', keyword: /record "widget-1\.0" is cited by no slide/ },
   { name: 'wrong author', deck: 'sources-wrong-author', threads: FIXTURE_THREADS, exit: 1, at: 'slides.md:41 (slide 3):', keyword: /not Bob Example's own words in "bob-drift"; the thread shows them as written by Alice Example/ },
   // Broken decks are still broken without the texts, except the quotation's author, which needs them.
   { name: 'unknown id, no texts', deck: 'sources-unknown-id', threads: empty, exit: 1, at: 'slides.md:44 (slide 3):', keyword: /widget-2\.0/ },
   { name: 'wrong author, no texts', deck: 'sources-wrong-author', threads: empty, exit: 0 },
 ]
 
-const lint = (deck: string, threads: string) => runScript('scripts/lint.ts', [`tests/fixtures/${deck}/slides.md`], { THREADS_DIR: threads })
+const lint = (entry: string, threads: string) => runScript('scripts/lint.ts', [entry], { THREADS_DIR: threads })
 
 const runs = new Map<string, Run>()
 
 beforeAll(async () => {
-  const queue = [...cases]
-  await twoAtATime(queue, async (c) => {
-    runs.set(c.name, await lint(c.deck, c.threads))
+  // Each deck written once, before any run reads it (several cases share a deck).
+  const entries = new Map([...new Set(cases.map(c => c.deck))].map(d => [d, fixture(d)]))
+  await twoAtATime(cases, async (c) => {
+    runs.set(c.name, await lint(entries.get(c.deck)!, c.threads))
   })
 }, 300_000)
 
