@@ -5,13 +5,14 @@
  * threads the quotations are checked against, and the tooling itself. Any change lints again.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { Deck } from '../deck.ts'
 import { threadsDir } from '../threads.ts'
 import { buildInputs, buildKey } from './build-cache.ts'
 
-const STAMP = '.cache/lint-clean'
+/** One empty file per clean lint, named by its key: the talk, its short cut and other decks each keep theirs. */
+const STAMPS = '.cache/lint-clean'
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir))
@@ -34,17 +35,14 @@ export function lintKey(deck: Deck, root = process.cwd()): string {
   return h.digest('hex')
 }
 
-/** Whether the last clean lint read exactly these inputs. */
+/** Whether a lint that read exactly these inputs passed. */
 export function lintedClean(key: string, root = process.cwd()): boolean {
-  try {
-    return readFileSync(join(root, STAMP), 'utf8').trim() === key
-  }
-  catch {
-    return false
-  }
+  return existsSync(join(root, STAMPS, key))
 }
 
 export function rememberCleanLint(key: string, root = process.cwd()): void {
-  mkdirSync(join(root, '.cache'), { recursive: true })
-  writeFileSync(join(root, STAMP), `${key}\n`)
+  if (existsSync(join(root, STAMPS)) && !statSync(join(root, STAMPS)).isDirectory())
+    rmSync(join(root, STAMPS)) // the single stamp file of earlier versions
+  mkdirSync(join(root, STAMPS), { recursive: true })
+  writeFileSync(join(root, STAMPS, key), '')
 }
