@@ -46,7 +46,8 @@ export interface CacheManifest extends BuildInputs {
 
 const SKIP = /(^|\/)(node_modules|\.git|\.cache|dist|exports)(\/|$)|(^|\/)\.DS_Store$|~$|\.swp$/
 
-function walk(root: string, dir: string, out: string[]): void {
+/** Appends the files under `root/dir` (paths relative to `root`, sorted, SKIP left out) to `out`. */
+export function walk(root: string, dir: string, out: string[]): void {
   let names: string[]
   try {
     names = readdirSync(join(root, dir))

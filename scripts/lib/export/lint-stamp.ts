@@ -5,23 +5,14 @@
  * threads the quotations are checked against, and the tooling itself. Any change lints again.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { Deck } from '../deck.ts'
 import { threadsDir } from '../threads.ts'
-import { buildInputs, buildKey } from './build-cache.ts'
+import { buildInputs, buildKey, walk } from './build-cache.ts'
 
 /** One empty file per clean lint, named by its key: the talk, its short cut and other decks each keep theirs. */
 const STAMPS = '.cache/lint-clean'
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir))
-    return []
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter(e => e.isFile())
-    .map(e => join(e.parentPath, e.name))
-    .sort()
-}
 
 /** The hash of what the lint of `deck` reads. */
 export function lintKey(deck: Deck, root = process.cwd()): string {
@@ -30,8 +21,11 @@ export function lintKey(deck: Deck, root = process.cwd()): string {
   h.update(buildKey(buildInputs(root, deck.entry, deckFiles, { lint: true })))
   const threads = threadsDir(deck.root)
   h.update(`threads ${threads}\n`)
-  for (const f of [...filesUnder(threads), ...filesUnder(join(root, 'scripts'))])
-    h.update(`${f}\0`).update(readFileSync(f))
+  for (const [base, dir] of [[threads, ''], [root, 'scripts']] as const) {
+    const files: string[] = []
+    walk(base, dir, files)
+    for (const f of files) h.update(`${f}\0`).update(readFileSync(join(base, f)))
+  }
   return h.digest('hex')
 }
 
@@ -41,8 +35,6 @@ export function lintedClean(key: string, root = process.cwd()): boolean {
 }
 
 export function rememberCleanLint(key: string, root = process.cwd()): void {
-  if (existsSync(join(root, STAMPS)) && !statSync(join(root, STAMPS)).isDirectory())
-    rmSync(join(root, STAMPS)) // the single stamp file of earlier versions
   mkdirSync(join(root, STAMPS), { recursive: true })
   writeFileSync(join(root, STAMPS, key), '')
 }
