@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
-import { writeGuard } from './scripts/lib/vite-write-guard.ts'
+import { writeGuard } from './scripts/dev/vite-write-guard.ts'
 import { mermaidElkOnDemand } from './setup/mermaid-elk.ts'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
@@ -12,7 +12,7 @@ export default defineConfig({
     // Mermaid's ELK layout engine only when a diagram asks for it (setup/mermaid-elk.ts).
     mermaidElkOnDemand(root),
     // Dev server: Slidev's MCP endpoint off, slide writes only from the local editor
-    // (see scripts/lib/vite-write-guard.ts and docs/presenting-and-exporting.md).
+    // (see scripts/dev/vite-write-guard.ts and docs/presenting-and-exporting.md).
     writeGuard(),
   ],
   resolve: {

@@ -20,9 +20,9 @@ import { x } from 'tinyexec'
 import { findChromium } from './lib/chromium.ts'
 import { loadDeck } from './lib/deck.ts'
 import { positiveInt, usage, UsageError } from './lib/args.ts'
-import { launchChromium } from './lib/export/browser.ts'
-import { assetSizes, formatBytes, type SizeTotals, sumSizes } from './lib/export/sizes.ts'
-import { median, table } from './lib/export/stats.ts'
+import { launchChromium } from './export/browser.ts'
+import { assetSizes, formatBytes, type SizeTotals, sumSizes } from './export/sizes.ts'
+import { median, table } from './export/stats.ts'
 import { serveStatic } from './lib/static-server.ts'
 
 const ROOT = process.cwd()

@@ -5,7 +5,7 @@
  * Without a display (SSH, CI) it prints the URL. Keyboard shortcuts (r, o, q) still work.
  *
  * `npm run dev -- --remote PASSWORD [--remote-port 3031]`: the same, and for a phone or a second
- * screen on the LAN a password-checking proxy (scripts/lib/remote/proxy.ts) in front of Slidev,
+ * screen on the LAN a password-checking proxy (scripts/dev/proxy.ts) in front of Slidev,
  * which itself stays on loopback. Slidev is never given `--remote`. The proxy's URL (LAN address
  * found locally) and a QR code are printed once Slidev is ready.
  */
@@ -15,10 +15,10 @@ import { createServer } from 'node:net'
 import process from 'node:process'
 import { renderUnicodeCompact } from 'uqr'
 import { UsageError } from './lib/args.ts'
-import { parseDevArgs } from './lib/remote/args.ts'
-import { lanAddresses } from './lib/remote/lan.ts'
-import type { RemoteProxy } from './lib/remote/proxy.ts'
-import { startRemoteProxy } from './lib/remote/proxy.ts'
+import { parseDevArgs } from './dev/args.ts'
+import { lanAddresses } from './dev/lan.ts'
+import type { RemoteProxy } from './dev/proxy.ts'
+import { startRemoteProxy } from './dev/proxy.ts'
 
 function portFree(port: number, host: string): Promise<boolean> {
   return new Promise((resolvePromise) => {

@@ -9,9 +9,9 @@ import { ChromiumNotFoundError } from './lib/chromium.ts'
 import { ownedTempDir, sweepStale } from './lib/cleanup.ts'
 import { exportsEveryEntry, TALK_ENTRIES } from './lib/entries.ts'
 import { UsageError } from './lib/args.ts'
-import { EXPORT_USAGE, parseExportArgs } from './lib/export/args.ts'
-import { ExportRefused, runExport } from './lib/export/pipeline.ts'
-import { createProgress } from './lib/export/progress.ts'
+import { EXPORT_USAGE, parseExportArgs } from './export/args.ts'
+import { ExportRefused, runExport } from './export/pipeline.ts'
+import { createProgress } from './export/progress.ts'
 
 async function main(): Promise<number> {
   let args

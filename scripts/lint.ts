@@ -12,7 +12,7 @@ import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { usage, UsageError } from './lib/args.ts'
 import { loadDeck } from './lib/deck.ts'
-import { lintDeck } from './lib/lint/index.ts'
+import { lintDeck } from './lint/index.ts'
 import { formatProblem } from './lib/problem.ts'
 
 const USAGE = 'usage: npm run lint [-- path/to/slides.md]   (default: slides.md)'

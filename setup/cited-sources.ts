@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Plugin } from 'vite'
 import { loadDeck } from '../scripts/lib/deck.ts'
-import { citedIdsInText } from '../scripts/lib/lint/sources.ts'
+import { citedIdsInText } from '../scripts/lint/sources.ts'
 
 /**
  * `virtual:cited-sources`: the registry ids the deck cites (`<MailQuote from>`, `<SourceNote refs>`,

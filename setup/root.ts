@@ -5,7 +5,7 @@ import { useNav } from '@slidev/client'
  * The print route's `?range=` (e.g. `/print?print=true&range=41-80`) in the built site. Slidev
  * reads it once, when its navigation state is created, before the router has resolved the first
  * route of a production build, so the built print view always holds every slide. The exporter
- * prints long decks in batches (scripts/lib/export/pipeline.ts) and relies on the range: it is
+ * prints long decks in batches (scripts/export/pipeline.ts) and relies on the range: it is
  * read here from the address itself and set through `useNav().printRange`.
  */
 export default defineRootSetup(() => {

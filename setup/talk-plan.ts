@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite'
 import type { Deck } from '../scripts/lib/deck.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
-import { spokenWords } from '../scripts/lib/lint/budgets.ts'
+import { spokenWords } from '../scripts/lint/budgets.ts'
 import { isReferencesSlide, readTalk } from '../scripts/lib/talk.ts'
 import type { TalkPlan } from './pacing-status.ts'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadDeck, scannable } from '../scripts/lib/deck.ts'
-import { spokenWords } from '../scripts/lib/lint/budgets.ts'
+import { spokenWords } from '../scripts/lint/budgets.ts'
 import { isReferencesSlide, readTalk } from '../scripts/lib/talk.ts'
 import { messages, threads } from '../sources/index.ts'
 

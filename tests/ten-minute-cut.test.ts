@@ -11,7 +11,7 @@ import { parseSync } from '@slidev/parser'
 import { describe, expect, it } from 'vitest'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { TALK_ENTRIES } from '../scripts/lib/entries.ts'
-import { spokenWords } from '../scripts/lib/lint/budgets.ts'
+import { spokenWords } from '../scripts/lint/budgets.ts'
 import { isReferencesSlide, readTalk } from '../scripts/lib/talk.ts'
 
 const ROOT = resolve(__dirname, '..')

@@ -14,9 +14,9 @@ import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium'
 import { loadDeck } from '../scripts/lib/deck'
-import { writeManifest } from '../scripts/lib/export/manifest'
-import { deckLang, deckOutline } from '../scripts/lib/export/pdf-a11y'
-import { pdfMetaFrom, setPdfMeta } from '../scripts/lib/export/pdf-meta'
+import { writeManifest } from '../scripts/export/manifest'
+import { deckLang, deckOutline } from '../scripts/export/pdf-a11y'
+import { pdfMetaFrom, setPdfMeta } from '../scripts/export/pdf-meta'
 
 const ROOT = resolve(__dirname, '..')
 let dir: string

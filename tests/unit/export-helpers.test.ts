@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../../scripts/lib/args.ts'
-import { normalizeBase, parseExportArgs } from '../../scripts/lib/export/args.ts'
-import { writeAtomically } from '../../scripts/lib/export/atomic.ts'
+import { normalizeBase, parseExportArgs } from '../../scripts/export/args.ts'
+import { writeAtomically } from '../../scripts/export/atomic.ts'
 import { fenceBlocks, loadDeck } from '../../scripts/lib/deck.ts'
-import { exportStem, FORMATS, outputPaths, pngName, safeName } from '../../scripts/lib/export/formats.ts'
-import { handoutHtml } from '../../scripts/lib/export/handout.ts'
-import { notesToHtml } from '../../scripts/lib/export/notes.ts'
-import { pdfMetaFrom } from '../../scripts/lib/export/pdf-meta.ts'
-import { assetSizes, formatBytes, sumSizes } from '../../scripts/lib/export/sizes.ts'
-import { median, table } from '../../scripts/lib/export/stats.ts'
+import { exportStem, FORMATS, outputPaths, pngName, safeName } from '../../scripts/export/formats.ts'
+import { handoutHtml } from '../../scripts/export/handout.ts'
+import { notesToHtml } from '../../scripts/export/notes.ts'
+import { pdfMetaFrom } from '../../scripts/export/pdf-meta.ts'
+import { assetSizes, formatBytes, sumSizes } from '../../scripts/export/sizes.ts'
+import { median, table } from '../../scripts/export/stats.ts'
 import { parseBuildArgs } from '../../scripts/build.ts'
 
 describe('file naming', () => {
@@ -186,7 +186,7 @@ describe('notes and handout', () => {
 
 describe('notesToPlainText', () => {
   it('drops Slidev click markers from the PPTX notes', async () => {
-    const { notesToPlainText } = await import('../../scripts/lib/export/notes.ts')
+    const { notesToPlainText } = await import('../../scripts/export/notes.ts')
     expect(notesToPlainText('First. [click] Second. [click:3] Third.')).toBe('First. Second. Third.')
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { checkAssets, checkHeadmatterAssets } from '../../scripts/lib/lint/assets.ts'
-import { checkRemote, checkRemoteHeadmatter } from '../../scripts/lib/lint/remote.ts'
-import { resources } from '../../scripts/lib/lint/resources.ts'
+import { checkAssets, checkHeadmatterAssets } from '../../scripts/lint/assets.ts'
+import { checkRemote, checkRemoteHeadmatter } from '../../scripts/lint/remote.ts'
+import { resources } from '../../scripts/lint/resources.ts'
 import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 
 const md = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { checkComponents, isComponentTag } from '../../scripts/lib/lint/components.ts'
-import { iconNames } from '../../scripts/lib/lint/icons.ts'
-import { loadSchema, pascalCase } from '../../scripts/lib/lint/slidev-schema.ts'
+import { checkComponents, isComponentTag } from '../../scripts/lint/components.ts'
+import { iconNames } from '../../scripts/lint/icons.ts'
+import { loadSchema, pascalCase } from '../../scripts/lint/slidev-schema.ts'
 import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 
 const catalog = {

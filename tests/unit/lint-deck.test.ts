@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadDeck } from '../../scripts/lib/deck.ts'
-import { lintDeck } from '../../scripts/lib/lint/index.ts'
+import { lintDeck } from '../../scripts/lint/index.ts'
 import { formatProblem } from '../../scripts/lib/problem.ts'
 
 describe('lintDeck on a deck with imports', () => {

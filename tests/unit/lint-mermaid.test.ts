@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkMermaid, errorLine, errorMessage, mermaidParser } from '../../scripts/lib/lint/mermaid.ts'
+import { checkMermaid, errorLine, errorMessage, mermaidParser } from '../../scripts/lint/mermaid.ts'
 import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 
 const deck = (diagram: string) => slidesFromMarkdown(`# D\n\n\`\`\`mermaid\n${diagram}\n\`\`\`\n\n<!-- n -->\n`)

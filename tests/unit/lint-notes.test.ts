@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkNotes, checkTitles } from '../../scripts/lib/lint/notes.ts'
+import { checkNotes, checkTitles } from '../../scripts/lint/notes.ts'
 import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 
 describe('notes and titles', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadDeck } from '../../scripts/lib/deck.ts'
-import { lintedClean, lintKey, rememberCleanLint } from '../../scripts/lib/export/lint-stamp.ts'
+import { lintedClean, lintKey, rememberCleanLint } from '../../scripts/export/lint-stamp.ts'
 
 describe('the clean-lint stamp of re-exports', () => {
   it('is found for the same inputs only, one per deck', async () => {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadDeck } from '../../scripts/lib/deck.ts'
-import { chapterTimes } from '../../scripts/lib/lint/budgets.ts'
+import { chapterTimes } from '../../scripts/lint/budgets.ts'
 import { clock, ON_PACE_SECONDS, paceAt } from '../../setup/pacing-status.ts'
 import type { TalkPlan } from '../../setup/pacing-status.ts'
 import { chapterLabel, planTalk } from '../../setup/talk-plan.ts'

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../../scripts/lib/args.ts'
-import { parseDevArgs } from '../../scripts/lib/remote/args.ts'
-import { lanAddresses } from '../../scripts/lib/remote/lan.ts'
-import { redactSlideInfo, safeNext } from '../../scripts/lib/remote/proxy.ts'
-import { isLocalEditorOrigin, refusal } from '../../scripts/lib/vite-write-guard.ts'
+import { parseDevArgs } from '../../scripts/dev/args.ts'
+import { lanAddresses } from '../../scripts/dev/lan.ts'
+import { redactSlideInfo, safeNext } from '../../scripts/dev/proxy.ts'
+import { isLocalEditorOrigin, refusal } from '../../scripts/dev/vite-write-guard.ts'
 
 describe('npm run dev arguments', () => {
   it('takes --remote out of what Slidev gets', () => {

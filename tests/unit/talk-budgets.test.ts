@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chapterTimes, checkBudgets, spokenWords } from '../../scripts/lib/lint/budgets.ts'
+import { chapterTimes, checkBudgets, spokenWords } from '../../scripts/lint/budgets.ts'
 import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 import { countWords, isPlaceholderUrl, isReferencesSlide, readTalk } from '../../scripts/lib/talk.ts'
 

@@ -1,0 +1,93 @@
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { CHROMIUM_ARGS, findChromium } from '../lib/chromium.ts'
+import { useColorScheme } from '../lib/color-scheme.ts'
+import { diagramsSettled } from '../check/checks/mermaid.ts'
+import { MERMAID_ERROR_BOX } from '../lib/slidev-adapter.ts'
+
+/** Launches the Chromium that `findChromium()` finds (throws ChromiumNotFoundError naming what to install). */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = findChromium()
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] })
+}
+
+export interface Canvas {
+  width: number
+  height: number
+}
+
+export interface PrintOptions {
+  canvas: Canvas
+  dark: boolean
+  clicks: boolean
+  timeoutMs: number
+  /** deviceScaleFactor: 2 gives crisp PNGs; the PDF is vector either way. */
+  scale: number
+  /** Number of slides; the viewport is that many slides tall, as in Slidev's own export. */
+  total: number
+  /** Mermaid blocks in the deck's source: the wait goes on until at least that many have rendered. */
+  expectedDiagrams?: number
+  /** Only these slides (Slidev's print route `range`, e.g. "41-80"). */
+  range?: string
+}
+
+const ERROR_BOX = `.print-slide-container ${MERMAID_ERROR_BOX}`
+
+/**
+ * Opens Slidev's /print route of a served build and waits until it is ready to print: slide
+ * loaders gone, every Mermaid block rendered or failed, fonts loaded, Mermaid's rendering
+ * container hidden. Returns the page and how many print pages (slides or click steps) it holds.
+ */
+export async function openPrint(browser: Browser, siteUrl: string, o: PrintOptions): Promise<{ page: Page, count: number, diagrams: number }> {
+  const context = await browser.newContext({
+    viewport: { width: o.canvas.width, height: o.canvas.height * o.total },
+    deviceScaleFactor: o.scale,
+    colorScheme: o.dark ? 'dark' : 'light',
+  })
+  await useColorScheme(context, o.dark ? 'dark' : 'light')
+  const page = await context.newPage()
+  page.setDefaultTimeout(o.timeoutMs)
+  await page.emulateMedia({ colorScheme: o.dark ? 'dark' : 'light', media: 'screen' })
+  await page.goto(`${siteUrl}print?print=${o.clicks ? 'clicks' : 'true'}${o.range ? `&range=${o.range}` : ''}`, { waitUntil: 'load', timeout: o.timeoutMs })
+  await page.locator('.print-slide-container').first().waitFor()
+  await page.waitForFunction(() => document.querySelectorAll('.slidev-slide-loading').length === 0)
+  // Every Mermaid block rendered or failed (the caller reports failures).
+  const expected = o.expectedDiagrams ?? 0
+  try {
+    await diagramsSettled(page, 'body', expected, o.timeoutMs)
+  }
+  catch (e) {
+    const state = await page.evaluate(() => ({
+      blocks: document.querySelectorAll('.mermaid').length,
+      rendered: [...document.querySelectorAll('.mermaid')].filter(el => el.shadowRoot?.querySelector('svg')).length,
+    })).catch(() => undefined)
+    throw new Error(`timed out after ${o.timeoutMs} ms waiting for the Mermaid diagrams: ${state ? `${state.rendered} of ${Math.max(expected, state.blocks)} rendered` : 'page gone'} (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`)
+  }
+  await page.evaluate(async () => {
+    await document.fonts.ready
+    const c = document.getElementById('mermaid-rendering-container')
+    if (c)
+      c.style.display = 'none'
+    // Monaco's screen-reader container sits below the last slide: printed, it adds a blank page
+    // (`slidev export` hides it too).
+    document.querySelectorAll<HTMLElement>('.monaco-aria-container').forEach((e) => { e.style.display = 'none' })
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))
+  })
+  const count = await page.locator('.print-slide-container').count()
+  const diagrams = await page.evaluate(() => document.querySelectorAll('.mermaid').length)
+  return { page, count, diagrams }
+}
+
+/** Texts of Slidev's and Mermaid's error boxes on the page (empty when every diagram rendered). */
+export async function diagramErrors(page: Page): Promise<string[]> {
+  return page.evaluate((errorBox) => {
+    const found: string[] = []
+    for (const pre of document.querySelectorAll(errorBox))
+      found.push((pre.textContent ?? '').slice(0, 200))
+    for (const el of document.querySelectorAll('.mermaid')) {
+      const text = el.shadowRoot?.textContent ?? ''
+      if (/Syntax error in text|Parse error on line|UnknownDiagramError/.test(text))
+        found.push(text.slice(0, 200))
+    }
+    return found
+  }, ERROR_BOX)
+}

@@ -1,0 +1,29 @@
+import type { Deck } from '../lib/deck.ts'
+import { formatProblem } from '../lib/problem.ts'
+import { checkTemplates } from '../lint/template.ts'
+
+/** Slidev compiles slide N of `slides.md` as the virtual module `…/slides.md__slidev_N.md`. */
+const VIRTUAL = /[^\s"'()]*__slidev_(\d+)\.md(?::(\d+)(?::(\d+))?)?/
+
+/**
+ * One line instead of a build's stack: the real file:line (slide N) of an error that the build
+ * reports in Slidev's virtual per-slide module, and the error's own message. The line comes from
+ * compiling that slide's HTML the way the lint does (it finds the same Vue error at its real
+ * line); otherwise it is the slide's first line. Undefined when the error names no slide.
+ */
+export function explainBuildError(text: string, deck: Deck): string | undefined {
+  const m = VIRTUAL.exec(text)
+  if (!m)
+    return undefined
+  const slide = deck.slides[Number(m[1]) - 1]
+  if (!slide)
+    return undefined
+  const lines = text.split('\n').map(l => l.trim())
+  const message = lines.find(l => /^(?:\w*Error|\[\w+\]):? /.test(l) && !/^\w*Error: Build failed/.test(l))
+    ?.replace(/^(?:RolldownError|SyntaxError|Error|\w+Error):\s*/, '')
+    ?? lines.find(l => l && !VIRTUAL.test(l) && !/^Build failed/.test(l))
+    ?? 'unknown error'
+  const lint = checkTemplates([slide])
+  const line = lint.find(p => p.message.includes(message.replace(/\.$/, '')))?.line ?? lint[0]?.line ?? slide.line
+  return formatProblem({ file: slide.file, line, no: slide.no, check: 'build', message: `the build fails: ${message}` })
+}

@@ -1,0 +1,80 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { builtinModules } from 'node:module'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Deck } from '../lib/deck.ts'
+import { frontmatterKeyLine, type DeckSlide } from '../lib/deck.ts'
+import type { Problem } from '../lib/problem.ts'
+
+/** This repository: Slidev runs from here on another deck and finds packages here too, as a global install would. */
+const SELF = fileURLToPath(new URL('../..', import.meta.url))
+
+/** The folder of package `name` in `node_modules` of `from` or a folder above it (Node's lookup). */
+export function findPackage(name: string, from: string): string | undefined {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules', name, 'package.json')))
+      return join(dir, 'node_modules', name)
+    if (dirname(dir) === dir)
+      return undefined
+  }
+}
+
+/** A package from the deck's folder up, else from Slidev's own install (as Slidev resolves it). */
+export const packageDir = (name: string, root: string) => findPackage(name, root) ?? findPackage(name, SELF)
+
+/**
+ * The folder of a theme or addon as Slidev's resolver finds it (cli's `createResolver`): a path,
+ * or `x` → @slidev/theme-x, slidev-theme-x, x. '' for `none`; undefined when it is missing.
+ */
+export function addonDir(type: 'theme' | 'addon', name: string, root: string): string | undefined {
+  if (name === 'none')
+    return ''
+  if (/^[./]|^@\//.test(name) || (!name.startsWith('@') && name.includes('/'))) {
+    const dir = resolve(root, name.replace(/^@\//, ''))
+    return existsSync(dir) ? dir : undefined
+  }
+  const names = name.startsWith('@') || name.includes('/') ? [name] : [`@slidev/${type}-${name}`, `slidev-${type}-${name}`, name]
+  return names.map(n => packageDir(n, root)).find(Boolean)
+}
+
+/**
+ * What stops `slidev build` before any slide is rendered, so that the lint reports it before
+ * anything else: a `src:` import that does not exist (Slidev's loader records it), frontmatter
+ * that is not valid YAML, a theme or addon that is not installed, a package that the deck's
+ * `vite.config` imports and that is not installed where Node looks for it (the deck's folder up).
+ */
+export function checkBlockers(deck: Deck, slides: DeckSlide[]): Problem[] {
+  const out: Problem[] = []
+  const first = slides[0]
+  const entry = relative(deck.root, deck.entry)
+  for (const e of deck.errors) {
+    // The last slide at or before the error in deck order, counting the `src:` stanzas that imported it.
+    const near = [...deck.slides].reverse().find(s =>
+      [{ file: s.file, line: s.line }, ...s.importChain.map(c => ({ file: relative(deck.root, c.filepath), line: c.start + 1 }))]
+        .some(p => p.file === e.file && p.line <= e.line))
+    out.push({ file: e.file, line: e.line, no: near?.no ?? 1, check: 'deck', message: e.message.replaceAll(`${deck.root}/`, '') })
+  }
+  for (const s of slides) {
+    for (const e of s.yamlErrors)
+      out.push({ file: s.file, line: e.line, no: s.no, check: 'frontmatter', message: `frontmatter is not valid YAML: ${e.message}` })
+  }
+  const at = (key: string, message: string) => out.push({ file: first?.file ?? entry, line: first ? frontmatterKeyLine(first, key) : 1, no: 1, check: 'install', message })
+  const theme = deck.headmatter.theme ?? 'default'
+  const addons = Array.isArray(deck.headmatter.addons) ? deck.headmatter.addons : []
+  for (const [type, name] of [['theme', theme] as const, ...addons.map(a => ['addon', a] as const)]) {
+    const key = `${type}${type === 'addon' ? 's' : ''}`
+    if (typeof name !== 'string')
+      at(key, `slidev build stops: ${type} must be a name, got ${JSON.stringify(name)}`)
+    else if (addonDir(type, name, deck.root) === undefined)
+      at(key, `slidev build stops: the ${type} "${name}" is not installed (npm i -D ${/^[@./]|\//.test(name) ? name : `@slidev/${type}-${name}`}${type === 'theme' ? ', or theme: default' : ''})`)
+  }
+  for (const file of ['vite.config.ts', 'vite.config.mts', 'vite.config.js', 'vite.config.mjs'].filter(f => existsSync(join(deck.root, f)))) {
+    const text = readFileSync(join(deck.root, file), 'utf8')
+    for (const m of text.matchAll(/\b(?:from|import)\s*\(?\s*['"]([^'"./][^'"]*)['"]/g)) {
+      const name = m[1]!.split('/').slice(0, m[1]!.startsWith('@') ? 2 : 1).join('/')
+      if (!name.startsWith('node:') && !builtinModules.includes(name) && !findPackage(name, deck.root))
+        out.push({ file, line: text.slice(0, m.index).split('\n').length, no: 1, check: 'install', message: `package "${name}" is not installed in the deck's folder (npm i -D ${name}): Vite cannot load ${file}` })
+    }
+  }
+  return out
+}
