@@ -10,12 +10,10 @@ import { readManifest } from '../export/manifest'
 import { compareOutline, deckLang, deckOutline, linkUris, readingOrderProblem, readLang, readOutline } from '../export/pdf-a11y'
 
 /**
- * Checks an exported PDF against its manifest `<file.pdf>.json` (the deck, and each slide's title,
- * first page and page count) with poppler's tools: the page count, every slide title in the text
- * (on its own pages unless a handout), no blank page, every font embedded, and for accessibility
- * the tags, language, title, bookmarks (chapters = the `src:` page files, their slides beneath),
- * links on the references slides and each title first in its page's reading order. Returns one
- * line per problem (naming page and slide) and a summary; throws when there is no manifest.
+ * Checks a PDF with poppler's tools against its manifest `<file.pdf>.json` (each slide's title,
+ * first page, page count): pages, titles, blank pages, fonts embedded, and for accessibility tags,
+ * language, title, bookmarks (chapters = the `src:` page files), links on the references slides
+ * and reading order. One line per problem, naming page and slide; throws without a manifest.
  */
 export async function verifyPdf(pdf: string): Promise<{ problems: string[], summary: string }> {
   const manifest = await readManifest(pdf)
@@ -118,9 +116,7 @@ function run(cmd: string, args: string[]): string {
   }
   catch (err) {
     const e = err as { code?: string, stderr?: string }
-    if (e.code === 'ENOENT')
-      throw new Error(`${cmd} not found: install poppler-utils (apt-get install -y poppler-utils)`)
-    throw new Error(`${cmd} ${args.join(' ')} failed: ${e.stderr ?? String(err)}`)
+    throw new Error(e.code === 'ENOENT' ? `${cmd} not found: install poppler-utils (apt-get install -y poppler-utils)` : `${cmd} ${args.join(' ')} failed: ${e.stderr ?? String(err)}`)
   }
 }
 
