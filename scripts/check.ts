@@ -1,14 +1,8 @@
 /**
- * npm run check [-- path/to/slides.md] [--dist <built dir>] [--axe-every-step] [--scheme light|dark] [--slides 3,7]
- *
- * Builds the deck (or takes an existing build with --dist), serves it on 127.0.0.1 and visits
- * every slide at every click step in headless Chromium, in light and in dark mode. Fails on console
- * or page errors, Mermaid error boxes or empty diagrams, content outside the slide or clipped,
- * broken images, fonts that did not load, requests to any other host, and serious or critical
- * axe-core violations (contrast included). Every problem names its source file:line and slide.
- * With a headmatter `talk:` block also the room budgets (scripts/lib/talk.ts), in the first
- * scheme: text size floors at 1920x1080 (checks/text-size.ts) and words on screen at the last
- * click step (checks/words.ts); a `budget:` line per slide gives the measured numbers.
+ * npm run check: builds the deck (or takes the build --dist names) and visits every slide at every
+ * click step in headless Chromium, light and dark (scripts/check/run.ts, checks.ts). Every problem
+ * names its source file:line and slide; with a headmatter `talk:` block a `budget:` line per
+ * slide gives the room budgets' measures.
  */
 import { join, resolve } from 'node:path'
 import process from 'node:process'
@@ -23,49 +17,31 @@ import { explainBuildError } from './export/build-errors'
 
 const USAGE = 'usage: npm run check [-- path/to/slides.md] [--dist <built dir>] [--axe-every-step] [--scheme light|dark] [--slides 1,2]'
 
-function parseCheckArgs(argv: string[]) {
+async function main(): Promise<number> {
   const { values: v, positionals } = usage(() => parseArgs({
-    args: argv,
+    args: process.argv.slice(2),
     allowPositionals: true,
-    options: {
-      'help': { type: 'boolean', short: 'h' },
-      'dist': { type: 'string' },
-      'axe-every-step': { type: 'boolean', default: false },
-      'scheme': { type: 'string' },
-      'slides': { type: 'string' },
-    },
+    options: { 'help': { type: 'boolean', short: 'h' }, 'dist': { type: 'string' }, 'axe-every-step': { type: 'boolean' }, 'scheme': { type: 'string' }, 'slides': { type: 'string' } },
   }))
-  const schemes: ('light' | 'dark')[] = v.scheme === 'light' || v.scheme === 'dark' ? [v.scheme] : ['light', 'dark']
-  if (v.scheme !== undefined && schemes.length > 1)
+  if (v.scheme !== undefined && v.scheme !== 'light' && v.scheme !== 'dark')
     throw new UsageError(`--scheme is light or dark, got "${v.scheme}"`)
   const only = v.slides?.split(',').map(n => positiveInt(n.trim(), '--slides'))
-  return { help: v.help, entry: positionals[0] ?? 'slides.md', dist: v.dist, axeEveryStep: v['axe-every-step'], only, schemes }
-}
-
-async function main(): Promise<number> {
-  const args = parseCheckArgs(process.argv.slice(2))
-  if (args.help) {
+  if (v.help) {
     console.log(USAGE)
     return 0
   }
   const t0 = Date.now()
-  const deck = await loadDeck(args.entry)
-  let dist = args.dist ? resolve(args.dist) : undefined
+  const entry = positionals[0] ?? 'slides.md'
+  const deck = await loadDeck(entry)
   sweepStale()
-  let tmp: ReturnType<typeof ownedTempDir> | undefined
+  const tmp = v.dist ? undefined : ownedTempDir('deck-check-')
   try {
-    if (!dist) {
-      tmp = ownedTempDir('deck-check-')
-      dist = join(tmp.path, 'dist')
-      console.log(`building ${args.entry}…`)
-      try {
-        await buildDeck(deck.entry, dist)
-      }
-      catch (e) {
-        const line = explainBuildError(e instanceof Error ? e.message : String(e), deck)
-        if (!line)
-          throw e
-        console.log(line)
+    const dist = v.dist ? resolve(v.dist) : join(tmp!.path, 'dist')
+    if (tmp) {
+      console.log(`building ${entry}…`)
+      const failed = await buildDeck(deck.entry, dist).then(() => undefined, (e: Error) => explainBuildError(e.message, deck) ?? Promise.reject(e))
+      if (failed) {
+        console.log(failed)
         return 1
       }
       console.log(`built in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
@@ -73,21 +49,20 @@ async function main(): Promise<number> {
     const result = await checkBuiltDeck({
       deck,
       dist,
-      axeEveryStep: args.axeEveryStep,
-      only: args.only,
-      schemes: args.schemes,
+      axeEveryStep: v['axe-every-step'],
+      only,
+      schemes: v.scheme ? [v.scheme as 'light' | 'dark'] : ['light', 'dark'],
       log: line => console.log(line),
     })
     for (const b of result.budgets) {
       const sizes = b.samples.sort((x, y) => x.px - y.px).map(x => `${x.role} ${x.px.toFixed(1)} px${x.diagram !== undefined ? ' (diagram)' : ''}`).join(', ')
       console.log(`budget: slide ${b.no}: ${b.words === undefined ? 'exempt from words' : `${b.words} words on screen`}; smallest: ${sizes || 'no text'}`)
     }
-    const lines = result.problems.map(formatProblem)
-    for (const line of lines)
-      console.log(line)
-    const axeNote = args.axeEveryStep ? 'axe at every step' : 'axe at the last click step of each slide'
-    console.log(`check: ${result.slides} slides, ${result.steps} steps × ${result.schemes.length} schemes (${axeNote}), ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
-    return result.problems.length ? 1 : 0
+    for (const p of result.problems)
+      console.log(formatProblem(p))
+    const n = result.problems.length
+    console.log(`check: ${result.slides} slides, ${result.steps} steps × ${result.schemes.length} schemes (${v['axe-every-step'] ? 'axe at every step' : 'axe at the last click step of each slide'}), ${n} problem${n === 1 ? '' : 's'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+    return n ? 1 : 0
   }
   finally {
     tmp?.remove()

@@ -79,6 +79,8 @@ Body.
 `,
   'pages/99-references.md': `# References
 
+<References />
+
 [Xen project](https://xenproject.org/)
 `,
 }

@@ -1,76 +1,63 @@
 import { relative } from 'node:path'
-import type { Deck, DeckSlide } from '../lib/deck'
-import type { Finding } from './checks/types'
-import { dedupeProblems, type Problem, type Scheme } from '../lib/problem.ts'
-import type { Visit } from './visitor'
-import { chromium } from 'playwright-core'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium } from '../lib/chromium'
-import { attributeEvent } from './attribute'
-import { checkAccessibility } from './checks/axe'
-import { checkLayout } from './checks/layout'
-import { checkFonts, checkImages } from './checks/media'
-import { checkDiagrams } from './checks/mermaid'
-import { measureTextSizes, mergeSamples, textSizeFindings } from './checks/text-size'
-import type { TextSample } from './checks/text-size'
-import { countWordsOnScreen, wordsFindings } from './checks/words'
-import { SourceLocator } from './locate'
+import { useColorScheme } from '../lib/color-scheme'
+import type { Deck, DeckSlide } from '../lib/deck'
+import { dedupeProblems, type Problem, type Scheme } from '../lib/problem.ts'
+import { holdPreloadAll, PRELOAD_ALL } from '../lib/slidev-adapter'
 import { serveStatic } from '../lib/static-server.ts'
 import { isReferencesSlide, readTalk, talkRulesOn } from '../lib/talk.ts'
-import { visitSlides } from './visitor'
+import { squashText } from '../verify/pdf.ts'
+import { checkAccessibility, checkFonts, checkImages, checkLayout, diagramFindings, diagramsSettled, type Finding, measureText, type TextSample, textSizeFindings } from './checks'
 
 export interface CheckOptions {
   deck: Deck
   dist: string
-  schemes?: Scheme[]
-  /** Run axe at every click step, or only at the last one of each slide (default). */
+  schemes: Scheme[]
+  /** Run axe at every click step, not only at the last one of each slide. */
   axeEveryStep?: boolean
   /** Only these slide numbers (default: all). */
   only?: number[]
-  log?: (line: string) => void
+  log: (line: string) => void
 }
 
-/** What the room budgets measured on one slide (decks with a headmatter `talk:` block). */
-export interface SlideBudget {
-  no: number
-  /** Words on screen at the last click step; undefined on the cover and the references. */
-  words?: number
-  /** Smallest text of each role over all click steps, px at 1920x1080. */
-  samples: TextSample[]
-}
+/** What the room budgets measured on one slide: words at the last click step (none on the cover and the references), the smallest text of each role. */
+export interface SlideBudget { no: number, words?: number, samples: TextSample[] }
 
-export interface CheckResult {
-  problems: Problem[]
-  /** Per slide, when the deck has a `talk:` block (measured in the first scheme only). */
-  budgets: SlideBudget[]
-  slides: number
-  steps: number
-  schemes: Scheme[]
-  ms: number
-}
+/** A console error, an uncaught error or a request, seen at a click step of a visit. */
+interface PageEvent { kind: string, message: string, needle?: string, click: number }
 
-/** Serves the built deck, visits every slide at every click step in each scheme, maps findings to source lines. */
-export async function checkBuiltDeck(opts: CheckOptions): Promise<CheckResult> {
-  const t0 = Date.now()
-  const { deck } = opts
-  const log = opts.log ?? (() => {})
+const NO_MOTION = '*, *::before, *::after { transition: none !important; animation-duration: 0s !important; animation-delay: 0s !important; }'
+
+/** Not the deck's: the echo of a failed request (reported with its URL), twoslash's client failing on every deck. */
+const ECHOES = /^(?:Failed to load resource: |Failed to patch FloatingVue)/
+
+/**
+ * Serves the built deck and, in each scheme, learns each slide's click steps by walking the deck
+ * with → (the URL shows `/<n>?clicks=k`), then loads each slide fresh and steps through its clicks
+ * with →, running the in-page checks once everything has settled. A visit never leaves its slide,
+ * so only it and the neighbours Slidev preloads are mounted while its events are recorded. The
+ * room budgets (headmatter `talk:`) are measured in the first scheme only: they do not change with it.
+ */
+export async function checkBuiltDeck(opts: CheckOptions): Promise<{ problems: Problem[], budgets: SlideBudget[], slides: number, steps: number, schemes: Scheme[] }> {
+  const { deck, log } = opts
   // A deck that offers one scheme only (`colorSchema: dark` or `light`) is not checked in the other.
   const only = deck.headmatter.colorSchema
-  const schemes = (opts.schemes ?? ['light', 'dark']).filter(s => only !== (s === 'light' ? 'dark' : 'light'))
+  const schemes = opts.schemes.filter(s => only !== (s === 'light' ? 'dark' : 'light'))
   if (!schemes.length)
-    throw new Error(`the deck is ${only} only (colorSchema: ${only}): it has no ${opts.schemes?.join('/')} scheme to check`)
-  if (schemes.length < (opts.schemes?.length ?? 2))
+    throw new Error(`the deck is ${only} only (colorSchema: ${only}): it has no ${opts.schemes.join('/')} scheme to check`)
+  if (schemes.length < opts.schemes.length)
     log(`the deck is ${only} only (colorSchema: ${only}): the ${only === 'dark' ? 'light' : 'dark'} pass is skipped`)
-  const locate = new SourceLocator(deck)
+  const missing = opts.only?.find(no => !deck.slides[no - 1])
+  if (missing)
+    throw new Error(`--slides: the deck has ${deck.slides.length} slides, no slide ${missing}`)
+  const slides = opts.only ? opts.only.map(no => deck.slides[no - 1]!) : deck.slides
   const { width, height } = deck.canvas
   const fontsDecl = (deck.headmatter.fonts ?? {}) as Record<string, unknown>
   const declared = ['sans', 'serif', 'mono'].flatMap(k => String(fontsDecl[k] ?? '').split(',')).map(s => s.trim().replace(/^["']|["']$/g, '')).filter(Boolean)
-  const numbers = opts.only ?? deck.slides.map(s => s.no)
-  const bySlide = new Map(deck.slides.map(s => [s.no, s]))
-  // Room budgets (headmatter `talk:`): text sizes at every step, words at the last, in the first
-  // scheme only (sizes and words do not change with the scheme). Sizes are given at 1920x1080.
   const talk = readTalk(deck.headmatter).budgets
   const target = Math.min(1920 / width, 1080 / height)
-  const measured = new Map<number, SlideBudget>()
+  const budgets = new Map<number, SlideBudget>()
   const exempt = (s: DeckSlide) => (s.frontmatter.layout ?? (s.no === 1 ? 'cover' : 'default')) === 'cover' || isReferencesSlide(s.content)
 
   const server = await serveStatic(opts.dist)
@@ -79,124 +66,205 @@ export async function checkBuiltDeck(opts: CheckOptions): Promise<CheckResult> {
   let steps = 0
   try {
     for (const scheme of schemes) {
-      const visits = await visitSlides(browser, {
-        origin: server.origin,
-        scheme,
-        width,
-        height,
-        slides: numbers,
-        offline: talkRulesOn(deck.headmatter),
-        diagrams: no => bySlide.get(no)!.mermaidLines.length,
-        onVisit: (no, i) => log(`checking slide ${no} (${i + 1}/${numbers.length}, ${scheme})`),
-        checkStep: async ({ page, no, last }) => {
-          const found: Finding[] = [
-            ...await checkDiagrams(page, no, bySlide.get(no)!.mermaidLines.length),
-            ...await checkLayout(page, no),
-            ...await checkImages(page, no),
-            ...await checkFonts(page, no, declared),
-          ]
-          if (last || opts.axeEveryStep)
-            found.push(...await checkAccessibility(page, no))
-          if (talk && scheme === schemes[0]) {
-            const m = measured.get(no) ?? { no, samples: [] }
-            measured.set(no, m)
-            m.samples = mergeSamples(m.samples, await measureTextSizes(page, no, target))
-            if (last) {
-              found.push(...textSizeFindings(m.samples))
-              if (!exempt(bySlide.get(no)!)) {
-                m.words = await countWordsOnScreen(page, no)
-                if (talk.maxWordsOnScreen)
-                  found.push(...wordsFindings(m.words, talk.maxWordsOnScreen))
+      const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, reducedMotion: 'reduce' })
+      const visits: { no: number, events: PageEvent[], mounted: Set<number> }[] = []
+      const wrongScheme: number[] = []
+      try {
+        await useColorScheme(context, scheme)
+        await context.addInitScript('globalThis.__name ??= f => f') // tsx (esbuild keepNames) wraps functions in __name()
+        await context.addInitScript(holdPreloadAll, PRELOAD_ALL)
+        let events: PageEvent[] = []
+        let click = 0
+        const page = await watch(context, server.origin, talkRulesOn(deck.headmatter), (kind, message, needle) => events.push({ kind, message, needle, click }))
+        const totals = await clickTotals(page, server.origin, slides.map(s => s.no))
+        await page.goto('about:blank')
+        for (const [index, slide] of slides.entries()) {
+          const { no } = slide
+          log(`checking slide ${no} (${index + 1}/${slides.length}, ${scheme})`)
+          events = []
+          click = 0
+          await open(page, server.origin, no)
+          if (await page.evaluate(() => document.documentElement.classList.contains('dark')) !== (scheme === 'dark'))
+            wrongScheme.push(no)
+          const clicks = totals.get(no)!
+          if (scheme === schemes[0])
+            steps += clicks + 1
+          for (let c = 0; c <= clicks; c++) {
+            click = c
+            if (c > 0)
+              await press(page, 'ArrowRight')
+            await waitSettled(page, no, slide.mermaidLines.length)
+            const found = [
+              ...await diagramFindings(page, `.slidev-page-${no}`, slide.mermaidLines.length),
+              ...await checkLayout(page, no),
+              ...await checkImages(page, no),
+              ...await checkFonts(page, no, declared),
+            ]
+            if (c === clicks || opts.axeEveryStep)
+              found.push(...await checkAccessibility(page, no))
+            if (talk && scheme === schemes[0]) {
+              const m = budgets.get(no) ?? { no, samples: [] }
+              budgets.set(no, m)
+              const measured = await measureText(page, no, target)
+              // The smallest sample of each role over the click steps.
+              m.samples = [...new Map([...m.samples, ...measured.samples].sort((a, b) => b.px - a.px).map(s => [s.role, s])).values()]
+              if (c === clicks)
+                found.push(...textSizeFindings(m.samples))
+              if (c === clicks && !exempt(slide)) {
+                m.words = measured.words
+                if (talk.maxWordsOnScreen && m.words > talk.maxWordsOnScreen)
+                  found.push({ kind: 'words', message: `too many words on screen: ${m.words}, budget ${talk.maxWordsOnScreen} (title and captions not counted, diagram labels counted); cut ${m.words - talk.maxWordsOnScreen}` })
               }
             }
+            problems.push(...found.map(f => seenProblem(slide, f, scheme, c)))
           }
-          return found
-        },
-      })
-      if (scheme === schemes[0])
-        steps = visits.reduce((n, v) => n + v.clicks + 1, 0)
-      problems.push(...domProblems(visits, bySlide, locate))
-      problems.push(...eventProblems(visits, bySlide, locate, scheme, relative(deck.root, deck.entry)))
-      const wrongScheme = visits.filter(v => v.darkClass !== (scheme === 'dark'))
-      if (wrongScheme.length) {
-        problems.push({
-          file: relative(deck.root, deck.entry),
-          line: 1,
-          no: 0,
-          scheme,
-          check: 'dark',
-          message: `dark: the browser asked for the ${scheme} scheme but <html> ${scheme === 'dark' ? 'lacks' : 'has'} the "dark" class on ${wrongScheme.length} slide(s) (headmatter colorSchema should be auto)`,
-        })
+          const mounted = new Set(await page.evaluate(() =>
+            [...document.querySelectorAll('.slidev-page[data-slidev-no]')].map(e => Number(e.getAttribute('data-slidev-no')))))
+          visits.push({ no, events, mounted })
+        }
       }
-      const slow = visits.reduce((a, v) => a + v.ms, 0)
-      log(`  ${scheme}: ${visits.length} slides in ${(slow / 1000).toFixed(1)} s`)
+      finally {
+        await context.close()
+      }
+      problems.push(...eventProblems(deck, visits, scheme))
+      if (wrongScheme.length)
+        problems.push({ file: relative(deck.root, deck.entry), line: 1, no: 0, scheme, check: 'dark', message: `dark: the browser asked for the ${scheme} scheme but <html> ${scheme === 'dark' ? 'lacks' : 'has'} the "dark" class on ${wrongScheme.length} slide(s) (headmatter colorSchema should be auto)` })
     }
   }
   finally {
     await browser.close()
     await server.close()
   }
-  return { problems: dedupeProblems(problems), budgets: [...measured.values()], slides: numbers.length, steps, schemes, ms: Date.now() - t0 }
+  return { problems: dedupeProblems(problems), budgets: [...budgets.values()], slides: slides.length, steps, schemes }
 }
 
-function domProblems(visits: Visit[], bySlide: Map<number, DeckSlide>, locate: SourceLocator): Problem[] {
-  const out: Problem[] = []
-  for (const v of visits) {
-    const slide = bySlide.get(v.no)!
-    for (const { click, finding } of v.findings)
-      out.push(seenProblem(slide, findingLine(slide, finding, locate), finding.kind, finding.message, v.scheme, click))
+/** A page that reports console and uncaught errors, failed local requests and, when `offline`, blocked requests to other hosts. */
+async function watch(context: BrowserContext, origin: string, offline: boolean, report: (kind: string, message: string, needle?: string) => void): Promise<Page> {
+  if (offline) {
+    await context.route('**/*', async (route) => {
+      const url = route.request().url()
+      if (url.startsWith(`${origin}/`) || url === origin)
+        return route.continue()
+      report('network', `request to a remote host blocked: ${url}`, url)
+      return route.abort('blockedbyclient')
+    })
   }
-  return out
+  const page = await context.newPage()
+  const firstLine = (s: string) => (s.split('\n')[0] ?? '').trim().slice(0, 300)
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !ECHOES.test(msg.text()))
+      report('console', `console error: ${firstLine(msg.text())}`)
+  })
+  page.on('pageerror', err => report('console', `uncaught error: ${firstLine(`${err.name}: ${err.message}`)}`))
+  page.on('response', (res) => {
+    const path = res.url().slice(origin.length)
+    if (res.status() >= 400 && res.url().startsWith(origin))
+      report('http', `HTTP ${res.status()} for ${path}`, path)
+  })
+  page.on('requestfailed', (req) => {
+    const path = req.url().slice(origin.length)
+    // ERR_ABORTED: the page was left (next slide) while the request was in flight.
+    if (req.url().startsWith(origin) && req.failure()?.errorText !== 'net::ERR_ABORTED')
+      report('http', `request failed (${req.failure()?.errorText ?? 'unknown'}) for ${path}`, path)
+  })
+  return page
 }
 
-/** A problem seen in the browser: its message names the kind of check ("overflow: …"). */
-export function seenProblem(slide: DeckSlide, line: number, kind: string, message: string, scheme: Scheme, click?: number): Problem {
-  return { file: slide.file, line, no: slide.no, check: kind, message: `${kind}: ${message}`, click, scheme }
+/** Loads `/<no>` and waits until that slide shows, with transitions and animations off. */
+async function open(page: Page, origin: string, no: number): Promise<void> {
+  await page.goto(`${origin}/${no}`, { waitUntil: 'load' })
+  await page.waitForSelector(`.slidev-page-${no}`, { state: 'visible', timeout: 30_000 })
+  await page.addStyleTag({ content: NO_MOTION })
 }
 
-/** The source line of what an in-page check found: its diagram's fence, its needle, its text, else the slide's first content line. */
-export function findingLine(slide: DeckSlide, finding: Finding, locate: SourceLocator): number {
-  return (finding.diagram !== undefined ? slide.mermaidLines[finding.diagram] : undefined)
-    ?? locate.find(slide, finding.needle)
-    ?? locate.findText(slide, finding.text)
-    ?? slide.contentLine
+/** Presses a key; returns the slide and click step the URL shows then, undefined if it did not change in 4 s. */
+async function press(page: Page, key: string): Promise<{ no: number, click: number } | undefined> {
+  const before = await page.evaluate(() => location.href)
+  await page.keyboard.press(key)
+  const href = await page.waitForFunction(b => location.href !== b && location.href, before, { timeout: 4_000 }).then(h => h.jsonValue(), () => undefined)
+  const url = href ? new URL(href) : undefined
+  const no = url && /\/(\d+)$/.exec(url.pathname)?.[1]
+  return no ? { no: Number(no), click: Number(url.searchParams.get('clicks') ?? 0) } : undefined
 }
 
-function eventProblems(visits: Visit[], bySlide: Map<number, DeckSlide>, locate: SourceLocator, scheme: Scheme, entryFile: string): Problem[] {
-  const mounted = new Map(visits.map(v => [v.no, v.mounted]))
-  const seen = new Map<string, { kind: string, message: string, needle?: string, visits: Set<number>, clickIn: Map<number, number> }>()
+/** Click steps of each slide: the last `clicks=k` the URL shows before → leaves the slide (or the deck ends). */
+async function clickTotals(page: Page, origin: string, slides: number[]): Promise<Map<number, number>> {
+  const totals = new Map<number, number>()
+  let at: { no: number, click: number } | undefined
+  for (const no of slides) {
+    await (at?.no === no ? page.waitForSelector(`.slidev-page-${no}`, { state: 'visible', timeout: 30_000 }) : open(page, origin, no))
+    let last = 0
+    for (at = await press(page, 'ArrowRight'); at?.no === no; at = await press(page, 'ArrowRight'))
+      last = at.click
+    totals.set(no, last)
+  }
+  return totals
+}
+
+/** Diagrams rendered (or failed), images complete, fonts ready, then two frames (at most 20 s). */
+async function waitSettled(page: Page, no: number, diagrams: number): Promise<void> {
+  const deadline = Date.now() + 20_000
+  await diagramsSettled(page, `.slidev-page-${no}`, diagrams, 20_000).catch(() => {})
+  await page.waitForFunction(no => [...document.querySelectorAll<HTMLImageElement>(`.slidev-page-${no} img`)].every(img => img.complete), no, { timeout: Math.max(1000, deadline - Date.now()), polling: 100 }).catch(() => {})
+  await page.evaluate(async () => {
+    await document.fonts.ready
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))
+  })
+}
+
+function eventProblems(deck: Deck, visits: { no: number, events: PageEvent[], mounted: Set<number> }[], scheme: Scheme): Problem[] {
+  const seen = new Map<string, { event: PageEvent, clickIn: Map<number, number> }>()
   for (const v of visits) {
     for (const e of v.events) {
-      const key = `${e.kind}|${e.message}`
-      let s = seen.get(key)
-      if (!s)
-        seen.set(key, s = { kind: e.kind, message: e.message, needle: e.needle, visits: new Set(), clickIn: new Map() })
-      s.visits.add(v.no)
+      const s = seen.get(`${e.kind}|${e.message}`) ?? { event: e, clickIn: new Map() }
+      seen.set(`${e.kind}|${e.message}`, s)
       if (!s.clickIn.has(v.no))
         s.clickIn.set(v.no, e.click)
     }
   }
-  const out: Problem[] = []
-  for (const s of seen.values()) {
-    const no = attributeEvent(s.visits, mounted)
-    const slide = no === undefined ? undefined : bySlide.get(no)
-    const kind = s.kind === 'pageerror' ? 'console' : s.kind
-    const line = slide
-      ? (locate.find(slide, s.needle) ?? locate.find(slide, s.needle && safeUrlPart(s.needle)) ?? locate.findText(slide, s.message.replace(/^[^:]+:\s*/, '')) ?? slide.contentLine)
-      : 1
-    out.push(slide
-      ? seenProblem(slide, line, kind, s.message, scheme, s.clickIn.get(slide.no))
-      : { file: entryFile, line, no: 0, check: kind, message: `${kind}: ${s.message}`, scheme })
-  }
-  return out
+  return [...seen.values()].map(({ event: { kind, message, needle }, clickIn }) => {
+    const no = attributeEvent(new Set(clickIn.keys()), new Map(visits.map(v => [v.no, v.mounted])))
+    const slide = no === undefined ? undefined : deck.slides[no - 1]
+    return slide
+      ? seenProblem(slide, { kind, message, needle, text: message.replace(/^[^:]+:\s*/, '') }, scheme, clickIn.get(slide.no))
+      : { file: relative(deck.root, deck.entry), line: 1, no: 0, check: kind, message: `${kind}: ${message}`, scheme }
+  })
 }
 
-function safeUrlPart(url: string): string | undefined {
-  try {
-    const u = new URL(url)
-    return u.host + u.pathname
-  }
-  catch {
+/**
+ * Console errors and requests cannot be tied to a slide by the DOM: Slidev mounts the previous
+ * and next slides along with the visited one. `mounted` maps each visit to the slides mounted
+ * during it; an event is blamed on the slide whose mounting visits are all the visits where it was
+ * seen and the fewest others (a tie goes to a slide it was seen on, then the first). Events seen
+ * in every visit belong to the whole deck (undefined): app boot, headmatter.
+ */
+export function attributeEvent(seenIn: Set<number>, mounted: Map<number, Set<number>>): number | undefined {
+  if (mounted.size > 1 && seenIn.size === mounted.size)
     return undefined
-  }
+  const visitsOf = (slide: number) => [...mounted].filter(([, m]) => m.has(slide)).map(([visit]) => visit)
+  return [...new Set([...mounted.values()].flatMap(m => [...m]))]
+    .map(slide => ({ slide, visits: visitsOf(slide) }))
+    .filter(c => [...seenIn].every(v => c.visits.includes(v)))
+    .sort((a, b) => a.visits.length - b.visits.length || Number(seenIn.has(b.slide)) - Number(seenIn.has(a.slide)) || a.slide - b.slide)[0]?.slide
+}
+
+/** A problem seen in the browser, at its source line; its message names the kind of check ("overflow: …"). */
+export function seenProblem(slide: DeckSlide, finding: Finding, scheme: Scheme, click?: number): Problem {
+  return { file: slide.file, line: findingLine(slide, finding), no: slide.no, check: finding.kind, message: `${finding.kind}: ${finding.message}`, click, scheme }
+}
+
+/**
+ * A finding's line among the slide's own (frontmatter, body): its diagram's fence, its needle (or a
+ * URL's host and path), the longest prefix (40 letters down to 6) of its text with markup and
+ * spacing ignored, else the slide's first content line.
+ */
+function findingLine(slide: DeckSlide, f: Finding): number {
+  const lines = [...slide.frontmatterLines.map((l, i) => [slide.frontmatterLine + i, l] as const), ...slide.body.split('\n').map((l, i) => [slide.contentLine + i, l] as const)]
+  const find = (needle: string | undefined) => needle ? lines.find(([, l]) => l.includes(needle))?.[0] : undefined
+  const url = URL.parse(f.needle ?? '')
+  let line = (f.diagram !== undefined ? slide.mermaidLines[f.diagram] : undefined) ?? find(f.needle) ?? find(url ? url.host + url.pathname : undefined)
+  const key = squashText(f.text ?? '').slice(0, 40)
+  for (let len = key.length; !line && key.length >= 3 && len >= Math.min(key.length, 6); len = len > 6 ? Math.floor(len * 0.6) : 0)
+    line = lines.find(([, l]) => squashText(l).includes(key.slice(0, len)))?.[0]
+  return line ?? slide.contentLine
 }

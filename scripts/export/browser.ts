@@ -1,8 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium } from '../lib/chromium.ts'
 import { useColorScheme } from '../lib/color-scheme.ts'
-import { diagramsSettled } from '../check/checks/mermaid.ts'
-import { MERMAID_ERROR_BOX } from '../lib/slidev-adapter.ts'
+import { diagramFindings, diagramsSettled } from '../check/checks.ts'
 
 /** Launches the Chromium that `findChromium()` finds (throws ChromiumNotFoundError naming what to install). */
 export async function launchChromium(): Promise<Browser> {
@@ -29,8 +28,6 @@ export interface PrintOptions {
   /** Only these slides (Slidev's print route `range`, e.g. "41-80"). */
   range?: string
 }
-
-const ERROR_BOX = `.print-slide-container ${MERMAID_ERROR_BOX}`
 
 /**
  * Opens Slidev's /print route of a served build and waits until it is ready to print: slide
@@ -77,17 +74,7 @@ export async function openPrint(browser: Browser, siteUrl: string, o: PrintOptio
   return { page, count, diagrams }
 }
 
-/** Texts of Slidev's and Mermaid's error boxes on the page (empty when every diagram rendered). */
+/** The diagrams of the print view that failed, as the check words them (empty when every diagram rendered). */
 export async function diagramErrors(page: Page): Promise<string[]> {
-  return page.evaluate((errorBox) => {
-    const found: string[] = []
-    for (const pre of document.querySelectorAll(errorBox))
-      found.push((pre.textContent ?? '').slice(0, 200))
-    for (const el of document.querySelectorAll('.mermaid')) {
-      const text = el.shadowRoot?.textContent ?? ''
-      if (/Syntax error in text|Parse error on line|UnknownDiagramError/.test(text))
-        found.push(text.slice(0, 200))
-    }
-    return found
-  }, ERROR_BOX)
+  return (await diagramFindings(page, 'body', 0, true)).map(f => f.message)
 }

@@ -246,7 +246,7 @@ async function open(browser: Browser, siteUrl: string, canvas: Canvas, deck: Dec
       throw new Error(`the print view shows ${count} slides, the deck has ${total}`)
     const errors = await diagramErrors(page)
     if (errors.length)
-      throw new Error(`a Mermaid diagram failed to render: ${errors[0]}`)
+      throw new Error(`Mermaid ${errors[0]}`)
     if (!clicks) {
       const found = await renderedProblems(page, deck, o.dark ? 'dark' : 'light')
       if (found.length)

@@ -1,55 +1,151 @@
-/**
- * Pure helpers for checking an exported PDF with poppler's tools (pdfinfo, pdftotext, pdffonts,
- * pdftoppm): decoding grey-scale page renders, telling a blank page, reading pdffonts' table,
- * matching slide titles in extracted text and estimating click steps from slide source.
- */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PDFDocument, PDFName } from 'pdf-lib'
+import { heading, loadDeck } from '../lib/deck'
+import { formatProblem } from '../lib/problem'
+import { isReferencesSlide } from '../lib/talk'
+import { readManifest } from '../export/manifest'
+import { compareOutline, deckLang, deckOutline, linkUris, readingOrderProblem, readLang, readOutline } from '../export/pdf-a11y'
 
-export interface GreyImage {
-  width: number
-  height: number
-  /** One byte a pixel, 0 (black) to 255 (white). */
-  pixels: Uint8Array
+/**
+ * Checks a PDF with poppler's tools against its manifest `<file.pdf>.json` (each slide's title,
+ * first page, page count): pages, titles, blank pages, fonts embedded, and for accessibility tags,
+ * language, title, bookmarks (chapters = the `src:` page files), links on the references slides
+ * and reading order. One line per problem, naming page and slide; throws without a manifest.
+ */
+export async function verifyPdf(pdf: string): Promise<{ problems: string[], summary: string }> {
+  const manifest = await readManifest(pdf)
+  const deck = await loadDeck(manifest.entry)
+  const problems: string[] = []
+  // The deck as printed: each manifest entry with its slide (the deck may have changed since).
+  const printed = manifest.slides.flatMap(m => deck.slides[m.no - 1] ? [{ ...m, slide: deck.slides[m.no - 1]! }] : [])
+  if (printed.length !== deck.slides.length || printed.length !== manifest.slides.length)
+    problems.push(`${pdf}.json lists ${manifest.slides.length} slides, ${manifest.deck} has ${deck.slides.length}: export again`)
+  const at = (p: typeof printed[number], page: number | undefined, message: string) =>
+    formatProblem({ file: p.slide.file, line: heading(p.slide)?.line ?? p.slide.contentLine, no: p.no, check: 'pdf', message: page ? `page ${page}: ${message}` : message })
+
+  const info = run('pdfinfo', [pdf])
+  const pages = parsePdfinfoPages(info)
+  if (pages !== manifest.pages)
+    problems.push(`page count: the PDF has ${pages} pages, expected ${manifest.pages} (${pdf}.json)`)
+
+  // Titles: on their own pages unless a handout (or the pages are off), else anywhere in the text.
+  const text = run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'])
+  const pageTexts = splitPages(text)
+  const rawPages = splitPages(run('pdftotext', ['-enc', 'UTF-8', pdf, '-']))
+  const mapped = pages === manifest.pages && manifest.format !== 'handout'
+  for (const p of printed.filter(p => p.title)) {
+    const span = Array.from({ length: p.pages }, (_, k) => p.page + k)
+    if (mapped && !span.some(n => containsTitle(pageTexts[n - 1] ?? '', p.title!))) {
+      const elsewhere = pageTexts.findIndex(t => containsTitle(t, p.title!))
+      problems.push(at(p, undefined, elsewhere >= 0
+        ? `title "${p.title}" is on page ${elsewhere + 1}, not on page ${span.join('/')}`
+        : `title "${p.title}" is not in the PDF text (page ${span.join('/')})`))
+    }
+    else if (!mapped && !containsTitle(text, p.title!)) {
+      problems.push(at(p, undefined, `title "${p.title}" is not in the PDF text`))
+    }
+  }
+
+  // Blank pages: render every page small and grey, require some ink.
+  const dir = mkdtempSync(join(tmpdir(), 'verify-pdf-'))
+  try {
+    run('pdftoppm', ['-r', '20', '-gray', pdf, join(dir, 'p')])
+    const pageNo = (file: string) => Number(/-(\d+)\.pgm$/.exec(file)?.[1] ?? 0)
+    const files = readdirSync(dir).filter(f => f.endsWith('.pgm')).sort((a, b) => pageNo(a) - pageNo(b))
+    if (files.length !== pages)
+      problems.push(`pdftoppm rendered ${files.length} of ${pages} pages`)
+    for (const page of files.filter(f => isBlankPage(parsePgm(readFileSync(join(dir, f))))).map(pageNo)) {
+      const p = printed.find(p => page >= p.page && page < p.page + p.pages)
+      problems.push(p ? at(p, page, 'blank page (nothing drawn on it at 20 dpi)') : `page ${page}: blank page (nothing drawn on it at 20 dpi)`)
+    }
+  }
+  finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+
+  // Accessibility: tags, language, title, bookmarks, links, reading order.
+  const tagged = /^Tagged:\s+yes/m.test(info)
+  if (!tagged)
+    problems.push('not tagged: pdfinfo says "Tagged: no" (export with page.pdf({ tagged: true }); screen readers get no structure)')
+  const docTitle = /^Title:\s+(.*)$/m.exec(info)?.[1]?.trim() ?? ''
+  const deckTitle = typeof deck.headmatter.title === 'string' ? deck.headmatter.title.trim() : ''
+  if (!docTitle)
+    problems.push('no document title in the PDF metadata (headmatter "title")')
+  else if (deckTitle && !docTitle.startsWith(deckTitle))
+    problems.push(`document title is "${docTitle}", expected the deck's "${deckTitle}"`)
+  const doc = await PDFDocument.load(readFileSync(pdf), { updateMetadata: false })
+  const lang = readLang(doc)
+  const wantLang = deckLang(deck.headmatter)
+  if (!lang)
+    problems.push(`no document language (/Lang) in the PDF; expected "${wantLang}" (headmatter htmlAttrs: { lang: ${wantLang} })`)
+  else if (lang.toLowerCase() !== wantLang.toLowerCase())
+    problems.push(`document language is "${lang}", expected the deck's "${wantLang}" (headmatter htmlAttrs.lang; Chromium writes the browser's locale when nothing sets it)`)
+  if (!/DisplayDocTitle\s+true/.test(String(doc.catalog.lookup(PDFName.of('ViewerPreferences')) ?? '')))
+    problems.push('viewers show the file name, not the title (ViewerPreferences /DisplayDocTitle not set)')
+  const outline = readOutline(doc)
+  if (pages === manifest.pages) {
+    problems.push(...compareOutline(outline, deckOutline({ ...deck, slides: printed.map(p => p.slide) }, printed.map(p => p.page - 1)), n => n.children
+      ? `chapter "${n.title}" (${printed.find(p => p.page - 1 === n.page)?.slide.file ?? '?'})`
+      : `"${n.title}"`))
+  }
+  const links = linkUris(doc)
+  for (const p of printed) {
+    for (let n = p.page; isReferencesSlide(p.slide.content) && pages === manifest.pages && n < p.page + p.pages; n++) {
+      if (!(links[n - 1] ?? []).some(u => /^https?:\/\//.test(u)))
+        problems.push(at(p, n, 'references slide without a clickable link (no URI link annotation)'))
+    }
+    const why = mapped && p.title ? readingOrderProblem(rawPages[p.page - 1] ?? '', p.title) : undefined
+    if (why)
+      problems.push(at(p, p.page, `reading order: ${why}`))
+  }
+
+  const fonts = parsePdffonts(run('pdffonts', [pdf]))
+  for (const f of fonts.filter(f => !f.embedded))
+    problems.push(`font not embedded: ${f.name} (${f.type})`)
+
+  const summary = `${pages} pages, ${printed.length} slides${manifest.format === 'pdf' ? '' : ` (${manifest.format})`}, ${fonts.length} fonts, ${tagged ? 'tagged' : 'untagged'}, lang ${lang ?? 'none'}, ${outline.length} bookmarks (${outline.filter(n => n.children?.length).length} with slides beneath), ${links.flat().length} links`
+  return { problems, summary }
+}
+
+function run(cmd: string, args: string[]): string {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] })
+  }
+  catch (err) {
+    const e = err as { code?: string, stderr?: string }
+    throw new Error(e.code === 'ENOENT' ? `${cmd} not found: install poppler-utils (apt-get install -y poppler-utils)` : `${cmd} ${args.join(' ')} failed: ${e.stderr ?? String(err)}`)
+  }
 }
 
 /** Decodes the 8-bit binary PGM that `pdftoppm -gray` writes: "P5\n<w> <h>\n255\n", then the pixels. */
-export function parsePgm(buf: Uint8Array): GreyImage {
+export function parsePgm(buf: Uint8Array): { width: number, height: number, pixels: Uint8Array } {
   const head = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(new TextDecoder('latin1').decode(buf.subarray(0, 40)))
   if (!head)
     throw new Error('not a PGM image as pdftoppm -gray writes (P5, maxval 255)')
-  const width = Number(head[1])
-  const height = Number(head[2])
+  const [width, height] = [Number(head[1]), Number(head[2])]
   const pixels = buf.subarray(head[0].length, head[0].length + width * height)
   if (pixels.length < width * height)
     throw new Error(`truncated PGM: ${pixels.length} bytes of pixel data, ${width * height} expected`)
   return { width, height, pixels }
 }
 
-/** How much of the page is not background (the most common grey level). */
-export function inkStats(img: GreyImage, threshold = 24): { background: number, inkShare: number, inkPixels: number } {
+/**
+ * Blank: fewer than 0.1 % of the pixels (or fewer than 4) stand out from the background, the most
+ * common grey, by more than 24 levels. A title alone at 20 dpi covers about 1 % of a slide.
+ */
+export function isBlankPage(img: { pixels: Uint8Array }): boolean {
   const hist = new Array<number>(256).fill(0)
   for (const p of img.pixels) hist[p]!++
   const background = hist.indexOf(Math.max(...hist))
-  const ink = hist.reduce((n, count, v) => Math.abs(v - background) > threshold ? n + count : n, 0)
-  return { background, inkShare: ink / img.pixels.length, inkPixels: ink }
+  const ink = hist.reduce((n, count, v) => Math.abs(v - background) > 24 ? n + count : n, 0)
+  return ink / img.pixels.length < 0.001 || ink < 4
 }
 
-/**
- * A page is blank when (almost) nothing on it stands out from its background: fewer than
- * `minShare` of its pixels (default 0.1 %) and fewer than `minPixels` pixels are "ink".
- * A title alone at 20 dpi covers about 1 % of a slide, so real slides pass easily.
- */
-export function isBlankPage(img: GreyImage, minShare = 0.001, minPixels = 4): boolean {
-  const s = inkStats(img)
-  return s.inkShare < minShare || s.inkPixels < minPixels
-}
-
-export interface PdfFont { name: string, type: string, embedded: boolean }
-
-/**
- * Parses `pdffonts` output. Columns are fixed-width: their extents come from the dashed line
- * under the header, so names and types with spaces ("Type 1C", "CID TrueType") stay whole.
- */
-export function parsePdffonts(text: string): PdfFont[] {
+/** Parses `pdffonts`: column extents come from the dashed line, so "Type 1C", "CID TrueType" stay whole. */
+export function parsePdffonts(text: string): { name: string, type: string, embedded: boolean }[] {
   const lines = text.split('\n')
   const dash = lines.findIndex(l => /^-+( -+)+\s*$/.test(l))
   if (dash < 1)
@@ -59,7 +155,6 @@ export function parsePdffonts(text: string): PdfFont[] {
   return lines.slice(dash + 1).filter(l => l.trim()).map(l => ({ name: cell(l, 0), type: cell(l, 1), embedded: cell(l, 3) === 'yes' }))
 }
 
-/** Page count from `pdfinfo` output. */
 export function parsePdfinfoPages(text: string): number {
   const m = /^Pages:\s+(\d+)/m.exec(text)
   if (!m)
@@ -67,17 +162,9 @@ export function parsePdfinfoPages(text: string): number {
   return Number(m[1])
 }
 
-/**
- * Text reduced to lowercase letters and digits: ligatures unfolded (NFKC turns "ﬁ" into "fi"),
- * quotes, dashes, markup, spacing and line breaks removed, so a title matches however the PDF
- * lays it out.
- */
+/** Lowercase letters and digits only (NFKC unfolds ligatures), so a title matches however the PDF lays it out. */
 export function squashText(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/\u00AD/g, '') // soft hyphen
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '')
+  return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
 }
 
 /** Splits `pdftotext` output into pages (it ends each page with a form feed). */
@@ -95,8 +182,5 @@ export function containsTitle(text: string, title: string): boolean {
 }
 
 export function stripInlineMarkdown(s: string): string {
-  return s
-    .replace(/<[^>]+>/g, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`~]/g, '')
+  return s.replace(/<[^>]+>/g, '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`~]/g, '')
 }
