@@ -11,7 +11,6 @@ import { parseArgs } from 'node:util'
 import { positiveInt, usage, UsageError } from './lib/args.ts'
 import { ChromiumNotFoundError } from './lib/chromium.ts'
 import { loadDeck } from './lib/deck.ts'
-import { normalizeBase } from './export/args.ts'
 import { exportStem, outputPaths } from './export/formats.ts'
 import { renderFormats } from './export/pipeline.ts'
 import { createProgress } from './export/progress.ts'
@@ -38,7 +37,9 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs {
   const other = positionals.find(p => !p.endsWith('.md'))
   if (other)
     throw new UsageError(`unknown argument ${other} (use --base /path/, --out dir, --no-pdf, --with-notes)`)
-  return { entry, out: v.out, base: normalizeBase(v.base), pdf: v.pdf, timeoutMs: positiveInt(v.timeout, '--timeout'), withNotes: v['with-notes'] }
+  // `/talks/x/` form: leading and trailing slash, as Vite and Slidev want.
+  const base = v.base.replace(/^\/+|\/+$/g, '')
+  return { entry, out: v.out, base: base ? `/${base}/` : '/', pdf: v.pdf, timeoutMs: positiveInt(v.timeout, '--timeout'), withNotes: v['with-notes'] }
 }
 
 async function main(): Promise<void> {

@@ -65,10 +65,3 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
     help: v.help,
   }
 }
-
-/** `/talks/x/` form: leading and trailing slash, as Vite and Slidev want. */
-export function normalizeBase(base: string | undefined): string {
-  if (!base || base === '/')
-    return '/'
-  return `/${base.replace(/^\/+|\/+$/g, '')}/`
-}

@@ -1,5 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { readFile, writeFile } from 'node:fs/promises'
 import { PDFArray, PDFDocument, PDFHexString } from 'pdf-lib'
 import { type OutlineNode, setLangAndTitleDisplay, writeOutline } from './pdf-a11y.ts'
 
@@ -8,7 +9,7 @@ export interface PdfMeta {
   author?: string
   subject?: string
   keywords?: string[]
-  /** Creation and modification date (see source-date.ts); the same for every export of a commit. */
+  /** Creation and modification date (sourceDate): the same for every export of a commit. */
   date?: Date
   /** Document language (catalog /Lang), e.g. "en". */
   lang?: string
@@ -59,4 +60,22 @@ export async function setPdfMeta(file: string, meta: PdfMeta): Promise<void> {
   arr.push(PDFHexString.of(id))
   arr.push(PDFHexString.of(id))
   await writeFile(file, await doc.save({ useObjectStreams: false }))
+}
+
+/**
+ * The date an export stamps into its files, so that two exports of one commit are identical:
+ * SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else the last commit's date
+ * in `cwd`'s repository, else the Unix epoch (outside git).
+ */
+export function sourceDate(cwd = process.cwd(), env = process.env): Date {
+  const fromEnv = env.SOURCE_DATE_EPOCH
+  if (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()))
+    return new Date(Number(fromEnv.trim()) * 1000)
+  try {
+    const out = execFileSync('git', ['log', '-1', '--format=%ct'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    if (/^\d+$/.test(out))
+      return new Date(Number(out) * 1000)
+  }
+  catch {}
+  return new Date(0)
 }
