@@ -5,14 +5,14 @@
  * files its slides come from, pages/, components/, layouts/, setup/, styles/, sources/, public/,
  * index.html, vite.config.ts, the lockfile, the build code itself) and the build options.
  *
- * Safety: a build is made in a temp folder and renamed into place only once it succeeded, so a
+ * Safety: a build is made in a temp folder and moved into place only once it succeeded, so a
  * half-written build is never found; a failed build empties the cache (the next export rebuilds
  * from scratch); a build during which an input changed is used once and not kept.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
-import { isStale, own } from '../lib/cleanup.ts'
+import { isStale, own, ownedTempDir } from '../lib/cleanup.ts'
 
 /** Folders (relative to the project root) whose every file feeds the build. */
 const INPUT_DIRS = ['pages', 'components', 'layouts', 'setup', 'styles', 'sources', 'public']
@@ -140,16 +140,29 @@ export async function cachedBuild(o: BuildCacheOptions): Promise<CachedBuild> {
   const pointer = join(cacheRoot, `last-${relative(o.root, resolve(o.root, o.entry)).replace(/[^\w.-]+/g, '_')}.json`)
   const before = existsSync(pointer) ? JSON.parse(readFileSync(pointer, 'utf8')) as BuildInputs : undefined
   const why = o.rebuild ? 'rebuild asked for (--rebuild)' : describeChanges(before, inputs)
+  // Slidev builds into the run's own temp folder (removed on exit or interruption, swept by the
+  // next run after a SIGKILL), then the finished site moves into the cache.
+  const work = ownedTempDir('deck-export-')
   const tmp = join(cacheRoot, `.tmp-${process.pid}-${Date.now().toString(36)}`)
-  const release = own(tmp) // removed on exit or interruption too
+  const release = own(tmp)
   try {
-    await o.build(join(tmp, 'site'))
+    await o.build(join(work.path, 'site'))
+    mkdirSync(tmp)
+    try {
+      renameSync(join(work.path, 'site'), join(tmp, 'site'))
+    }
+    catch { // another filesystem
+      cpSync(join(work.path, 'site'), join(tmp, 'site'), { recursive: true })
+    }
   }
   catch (e) {
     release()
     for (const n of readdirSync(cacheRoot).filter(n => !n.startsWith('.tmp-'))) // never reuse anything after a failed build
       rmSync(join(cacheRoot, n), { recursive: true, force: true })
     throw e
+  }
+  finally {
+    work.remove()
   }
   if (buildKey(buildInputs(o.root, o.entry, o.deckFiles, o.options)) !== key)
     return result(tmp, false, `rebuilt (${why}); an input changed during the build, so it is not kept`, release)
