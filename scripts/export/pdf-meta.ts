@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
-import { PDFArray, PDFDocument, PDFHexString } from 'pdf-lib'
-import { type OutlineNode, setLangAndTitleDisplay, writeOutline } from './pdf-a11y.ts'
+import { PDFDocument, PDFHexString } from 'pdf-lib'
+import { type OutlineNode, writeOutline } from './pdf-a11y.ts'
 
 export interface PdfMeta {
   title?: string
@@ -36,10 +36,10 @@ export function pdfMetaFrom(headmatter: Record<string, unknown>): PdfMeta {
  */
 export async function setPdfMeta(file: string, meta: PdfMeta): Promise<void> {
   const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false })
-  const date = meta.date ?? new Date(0)
-  doc.setCreationDate(date)
-  doc.setModificationDate(date)
+  doc.setCreationDate(meta.date ?? new Date(0))
+  doc.setModificationDate(meta.date ?? new Date(0))
   doc.setProducer('Chromium (Skia/PDF), pdf-lib')
+  doc.setCreator('Slidev (scripts/export.ts)')
   if (meta.title)
     doc.setTitle(meta.title)
   if (meta.author)
@@ -48,17 +48,15 @@ export async function setPdfMeta(file: string, meta: PdfMeta): Promise<void> {
     doc.setSubject(meta.subject)
   if (meta.keywords)
     doc.setKeywords(meta.keywords)
-  doc.setCreator('Slidev (scripts/export.ts)')
-  if (meta.lang)
-    setLangAndTitleDisplay(doc, meta.lang)
+  if (meta.lang) { // PDF/UA asks for the language, and the title shown instead of the file name
+    doc.setLanguage(meta.lang)
+    doc.catalog.getOrCreateViewerPreferences().setDisplayDocTitle(true)
+  }
   if (meta.outline)
     writeOutline(doc, meta.outline)
   delete doc.context.trailerInfo.ID
-  const id = createHash('sha256').update(await doc.save({ useObjectStreams: false })).digest('hex').slice(0, 32)
-  doc.context.trailerInfo.ID = PDFArray.withContext(doc.context)
-  const arr = doc.context.trailerInfo.ID as PDFArray
-  arr.push(PDFHexString.of(id))
-  arr.push(PDFHexString.of(id))
+  const id = PDFHexString.of(createHash('sha256').update(await doc.save({ useObjectStreams: false })).digest('hex').slice(0, 32))
+  doc.context.trailerInfo.ID = doc.context.obj([id, id])
   await writeFile(file, await doc.save({ useObjectStreams: false }))
 }
 
