@@ -17,9 +17,7 @@ import { createProgress } from './export/progress.ts'
 import { serveStatic } from './lib/static-server.ts'
 import { slidevBuild } from './lib/slidev-adapter.ts'
 
-export interface BuildArgs { entry: string, out: string, base: string, pdf: boolean, timeoutMs: number, withNotes: boolean }
-
-export function parseBuildArgs(argv: readonly string[]): BuildArgs {
+export function parseBuildArgs(argv: readonly string[]) {
   const { values: v, positionals } = usage(() => parseArgs({
     args: [...argv],
     allowPositionals: true,

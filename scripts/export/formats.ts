@@ -4,14 +4,6 @@ import { join } from 'node:path'
 export const FORMATS = ['pdf', 'clicks', 'png', 'pptx', 'handout'] as const
 export type Format = typeof FORMATS[number]
 
-export const FORMAT_LABELS: Record<Format, string> = {
-  pdf: 'PDF (one page per slide)',
-  clicks: 'PDF with every click step',
-  png: 'PNG per slide',
-  pptx: 'PowerPoint (slide images + notes)',
-  handout: 'speaker-notes handout PDF',
-}
-
 export type OutputPaths = Record<Format, string>
 const SUFFIXES: OutputPaths = { pdf: '.pdf', clicks: '-clicks.pdf', png: '-png', pptx: '.pptx', handout: '-handout.pdf' }
 

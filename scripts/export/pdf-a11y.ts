@@ -18,13 +18,8 @@ export interface OutlineNode {
 
 /** The deck's language: headmatter `htmlAttrs.lang`, else `lang`, else Slidev's default ("en"). */
 export function deckLang(headmatter: Record<string, unknown>): string {
-  const attrs = headmatter.htmlAttrs
-  const fromAttrs = attrs && typeof attrs === 'object' ? (attrs as Record<string, unknown>).lang : undefined
-  for (const v of [fromAttrs, headmatter.lang]) {
-    if (typeof v === 'string' && v.trim())
-      return v.trim()
-  }
-  return 'en'
+  const lang = [(headmatter.htmlAttrs as { lang?: unknown } | undefined)?.lang, headmatter.lang].find(v => typeof v === 'string' && v.trim())
+  return typeof lang === 'string' ? lang.trim() : 'en'
 }
 
 /** A slide's title as a bookmark: its `# ` heading (markdown stripped), else Slidev's title, else "Slide N". */

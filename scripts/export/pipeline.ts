@@ -18,7 +18,8 @@ import { writeAtomically } from './atomic.ts'
 import { type Canvas, diagramErrors, launchChromium, openPrint } from './browser.ts'
 import { type CachedBuild, cachedBuild } from './build-cache.ts'
 import { explainBuildError } from './build-errors.ts'
-import { type Format, FORMAT_LABELS, type OutputPaths, exportStem, outputPaths, pngName } from './formats.ts'
+import type { ExportArgs } from './args.ts'
+import { type Format, type OutputPaths, exportStem, outputPaths, pngName } from './formats.ts'
 import { fitHandoutNotes, HANDOUT_MIN_PT, handoutHtml, notesToPlainText, type SlideLink } from './handout.ts'
 import { lintedClean, lintKey, rememberCleanLint } from './lint-stamp.ts'
 import { type Manifest, type ManifestSlide, printedSlides, writeManifest } from './manifest.ts'
@@ -30,7 +31,7 @@ import type { Progress } from './progress.ts'
 export class ExportError extends Error {
   override name = 'ExportError'
   constructor(readonly format: Format | 'build', cause: unknown) {
-    super(`${format === 'build' ? 'building the deck' : `${format} (${FORMAT_LABELS[format]})`} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+    super(`${format === 'build' ? 'building the deck' : `the ${format} export`} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
   }
 }
 
@@ -42,28 +43,9 @@ export class ExportRefused extends Error {
   }
 }
 
-export interface ExportOptions {
-  entry: string
-  outDir: string
-  formats: Format[]
-  dark: boolean
-  timeoutMs: number
-  progress: Progress
-  /** Build again even when a cached build matches (the new build replaces it). */
-  rebuild?: boolean
-  /** Also write the static site here (speaker notes left out, the PDF behind "Download"). */
-  siteDir?: string
-}
-
+export type ExportOptions = Omit<ExportArgs, 'soak' | 'help'> & { progress: Progress }
 type Output = { format: Format | 'site', path: string, pages: number }
-
-export interface ExportOutcome {
-  outputs: Output[]
-  ms: { build: number, render: number, total: number }
-  slides: number
-  /** The build's cache key, and whether it was reused. */
-  build: { key: string, reused: boolean }
-}
+export interface ExportOutcome { outputs: Output[], ms: { build: number, render: number, total: number }, slides: number }
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`
 
@@ -106,7 +88,7 @@ export async function runExport(o: ExportOptions): Promise<ExportOutcome> {
         if (o.siteDir)
           outputs.push(await writeSite(o.siteDir, deck, outputs.find(f => f.format === 'pdf')?.path, o))
         const t1 = performance.now()
-        return { outputs, slides: deck.slides.length, ms: { build: tBuild - t0, render: t1 - tBuild, total: t1 - t0 }, build: { key: built.key, reused: built.reused } }
+        return { outputs, slides: deck.slides.length, ms: { build: tBuild - t0, render: t1 - tBuild, total: t1 - t0 } }
       }
       finally {
         await server.close()
