@@ -34,13 +34,10 @@ const SKIP = /(^|\/)(node_modules|\.git|\.cache|dist|exports)(\/|$)|(^|\/)\.DS_S
 
 /** Appends the files under `root/dir` (paths relative to `root`, sorted, SKIP left out) to `out`. */
 export function walk(root: string, dir: string, out: string[]): void {
-  const names = existsSync(join(root, dir)) ? readdirSync(join(root, dir)).sort() : []
+  const names = existsSync(join(root, dir)) ? readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).sort() : []
   for (const n of names) {
     const rel = dir ? `${dir}/${n}` : n
-    const st = SKIP.test(rel) ? undefined : statSync(join(root, rel), { throwIfNoEntry: false })
-    if (st?.isDirectory())
-      walk(root, rel, out)
-    else if (st?.isFile())
+    if (!SKIP.test(rel) && statSync(join(root, rel), { throwIfNoEntry: false })?.isFile())
       out.push(rel)
   }
 }

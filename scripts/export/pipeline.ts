@@ -183,8 +183,9 @@ export async function renderFormats(siteUrl: string, deck: Deck, formats: Format
         for (let a = 1; a <= total; a += PRINT_BATCH) {
           const b = Math.min(total, a + PRINT_BATCH - 1)
           const { page } = await open(browser, siteUrl, { ...deck, slides: deck.slides.slice(a - 1, b) }, 'pdf', { ...o, range: `${a}-${b}` })
-          printed.push(...await printedSlides(page, a))
-          parts.push(await printPdf(page, deck.canvas))
+          const part = await printPdf(page, deck.canvas, a)
+          printed.push(...part.printed)
+          parts.push(part.pdf)
           await page.context().close()
           o.progress.count('slides printed (batches)', b, total)
         }
@@ -194,7 +195,7 @@ export async function renderFormats(siteUrl: string, deck: Deck, formats: Format
     else if (images || formats.includes('pdf')) {
       const { page, count } = await open(browser, siteUrl, deck, formats.find(f => f !== 'clicks')!, { ...o, images })
       if (formats.includes('pdf'))
-        outputs.push(await writePdf(paths.pdf, deck, 'pdf', count, o, async () => ({ printed: await printedSlides(page), pdf: await printPdf(page, deck.canvas) })))
+        outputs.push(await writePdf(paths.pdf, deck, 'pdf', count, o, () => printPdf(page, deck.canvas)))
       if (images) {
         const pngs = await guarded('png', () => screenshots(page, total, o.progress))
         if (formats.includes('png'))
@@ -208,7 +209,7 @@ export async function renderFormats(siteUrl: string, deck: Deck, formats: Format
     }
     if (formats.includes('clicks')) {
       const { page, count } = await open(browser, siteUrl, deck, 'clicks', o)
-      outputs.push(await writePdf(paths.clicks, deck, 'clicks', count, o, async () => ({ printed: await printedSlides(page), pdf: await printPdf(page, deck.canvas) })))
+      outputs.push(await writePdf(paths.clicks, deck, 'clicks', count, o, () => printPdf(page, deck.canvas)))
       await page.context().close()
     }
   }
@@ -265,9 +266,10 @@ async function open(browser: Browser, siteUrl: string, deck: Deck, format: Forma
   })
 }
 
-/** The print view as one tagged PDF (headings, paragraphs, lists and links in a structure tree, in reading order). */
-function printPdf(page: Page, canvas: Canvas): Promise<Buffer> {
-  return page.pdf({ width: `${canvas.width}px`, height: `${canvas.height}px`, margin: { left: '0', top: '0', right: '0', bottom: '0' }, printBackground: true, preferCSSPageSize: true, tagged: true })
+/** The print view as one tagged PDF (headings, paragraphs, lists and links in reading order), and the slides it holds. */
+async function printPdf(page: Page, canvas: Canvas, firstPage = 1): Promise<{ pdf: Uint8Array, printed: ManifestSlide[] }> {
+  const printed = await printedSlides(page, firstPage)
+  return { printed, pdf: await page.pdf({ width: `${canvas.width}px`, height: `${canvas.height}px`, margin: { left: '0', top: '0', right: '0', bottom: '0' }, printBackground: true, preferCSSPageSize: true, tagged: true }) }
 }
 
 async function writePdf(target: string, deck: Deck, format: 'pdf' | 'clicks', pages: number, o: RenderCtx, print: () => Promise<{ pdf: Uint8Array, printed: ManifestSlide[], note?: string }>): Promise<Output> {
