@@ -89,18 +89,16 @@ export function fitHandoutNotes(minPt: number): { shrunk: { no: number, pt: numb
   const cut: number[] = []
   // No inner helper functions: tsx wraps named functions in `__name()`, which the page lacks.
   for (const section of document.querySelectorAll<HTMLElement>('section.slide')) {
-    const notes = section.querySelector<HTMLElement>('.notes')
-    const img = section.querySelector<HTMLElement>('.shot') ?? section.querySelector<HTMLElement>('img')
+    const notes = section.querySelector<HTMLElement>('.notes')!
+    const img = section.querySelector<HTMLElement>('.shot')!
     const no = Number(section.dataset.no)
-    if (!notes)
-      continue
     let pt = 10.5
     while (section.scrollHeight > section.clientHeight + 1 && pt > minPt) {
       pt -= 0.5
       notes.style.fontSize = `${pt}pt`
     }
     let width = 70
-    while (section.scrollHeight > section.clientHeight + 1 && img && width > 40) {
+    while (section.scrollHeight > section.clientHeight + 1 && width > 40) {
       width -= 5
       img.style.width = `${width}%`
     }
