@@ -156,13 +156,8 @@ async function writeSite(dir: string, deck: Deck, pdf: string | undefined, o: Ex
   return { format: 'site', path: dir, pages: deck.slides.length }
 }
 
-interface RenderCtx {
-  dark: boolean
-  timeoutMs: number
-  progress: Progress
-  /** A Chromium launched ahead (while the lint ran); else one is launched here. Closed at the end. */
-  browser?: Promise<Browser>
-}
+/** `browser`: a Chromium launched ahead (while the lint ran); else one is launched here. Closed at the end. */
+type RenderCtx = Pick<ExportOptions, 'dark' | 'timeoutMs' | 'progress'> & { browser?: Promise<Browser> }
 
 /** Slides per print page when a deck is rendered in batches (decks longer than this). */
 export const PRINT_BATCH = Number(process.env.DECK_PRINT_BATCH) > 0 ? Number(process.env.DECK_PRINT_BATCH) : 40
