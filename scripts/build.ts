@@ -11,16 +11,13 @@ import { parseArgs } from 'node:util'
 import { positiveInt, usage, UsageError } from './lib/args.ts'
 import { ChromiumNotFoundError } from './lib/chromium.ts'
 import { loadDeck } from './lib/deck.ts'
-import { normalizeBase } from './export/args.ts'
 import { exportStem, outputPaths } from './export/formats.ts'
 import { renderFormats } from './export/pipeline.ts'
 import { createProgress } from './export/progress.ts'
 import { serveStatic } from './lib/static-server.ts'
 import { slidevBuild } from './lib/slidev-adapter.ts'
 
-export interface BuildArgs { entry: string, out: string, base: string, pdf: boolean, timeoutMs: number, withNotes: boolean }
-
-export function parseBuildArgs(argv: readonly string[]): BuildArgs {
+export function parseBuildArgs(argv: readonly string[]) {
   const { values: v, positionals } = usage(() => parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -38,7 +35,9 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs {
   const other = positionals.find(p => !p.endsWith('.md'))
   if (other)
     throw new UsageError(`unknown argument ${other} (use --base /path/, --out dir, --no-pdf, --with-notes)`)
-  return { entry, out: v.out, base: normalizeBase(v.base), pdf: v.pdf, timeoutMs: positiveInt(v.timeout, '--timeout'), withNotes: v['with-notes'] }
+  // `/talks/x/` form: leading and trailing slash, as Vite and Slidev want.
+  const base = v.base.replace(/^\/+|\/+$/g, '')
+  return { entry, out: v.out, base: base ? `/${base}/` : '/', pdf: v.pdf, timeoutMs: positiveInt(v.timeout, '--timeout'), withNotes: v['with-notes'] }
 }
 
 async function main(): Promise<void> {

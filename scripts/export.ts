@@ -13,56 +13,47 @@ import { EXPORT_USAGE, parseExportArgs } from './export/args.ts'
 import { ExportRefused, runExport } from './export/pipeline.ts'
 import { createProgress } from './export/progress.ts'
 
-async function main(): Promise<number> {
-  let args
-  try {
-    args = parseExportArgs(process.argv.slice(2))
-  }
-  catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`${e.message}\n\n${EXPORT_USAGE}`)
-      return 2
-    }
-    throw e
-  }
-  if (args.help) {
-    console.log(EXPORT_USAGE)
-    return 0
-  }
+const secs = (ms: number) => (ms / 1000).toFixed(1)
+
+async function main(): Promise<void> {
+  const args = parseExportArgs(process.argv.slice(2))
+  if (args.help)
+    return console.log(EXPORT_USAGE)
   const progress = createProgress('export')
   const swept = sweepStale(args.outDir)
   if (swept.length)
     progress.step(`removed ${swept.length} leftover${swept.length === 1 ? '' : 's'} of interrupted runs`)
   if (args.soak) {
     const soak = ownedTempDir('deck-soak-')
-    const dir = soak.path
     const times: number[] = []
     try {
       for (let i = 1; i <= args.soak; i++) {
-        const r = await runExport({ ...args, formats: ['pdf'], outDir: dir, progress: createProgress(`soak ${i}/${args.soak}`) })
+        const r = await runExport({ ...args, formats: ['pdf'], outDir: soak.path, progress: createProgress(`soak ${i}/${args.soak}`) })
         times.push(r.ms.total)
-        progress.step(`run ${i}/${args.soak}: ${r.outputs[0]!.pages} pages, every diagram rendered, ${(r.ms.total / 1000).toFixed(1)} s`)
+        progress.step(`run ${i}/${args.soak}: ${r.outputs[0]!.pages} pages, every diagram rendered, ${secs(r.ms.total)} s`)
       }
     }
     finally {
       soak.remove()
     }
-    progress.done(`soak: ${args.soak} PDF exports in a row, all complete; ${times.map(t => (t / 1000).toFixed(1)).join(' / ')} s`)
-    return 0
+    return progress.done(`soak: ${args.soak} PDF exports in a row, all complete; ${times.map(secs).join(' / ')} s`)
   }
   // `all` without --entry (npm run export:all): the full talk and its cut, one after the other.
   const entries = exportsEveryEntry(process.argv.slice(2)) ? TALK_ENTRIES : [args.entry]
   for (const [i, entry] of entries.entries()) {
     // The static site is the full talk's (one `--site` folder; the cut would overwrite it).
     const r = await runExport({ ...args, entry, siteDir: i === 0 ? args.siteDir : undefined, progress })
-    progress.done(`${entries.length > 1 ? `${entry}: ` : ''}done in ${(r.ms.total / 1000).toFixed(1)} s (build ${(r.ms.build / 1000).toFixed(1)} s, render ${(r.ms.render / 1000).toFixed(1)} s, ${(r.ms.total / 1000 / r.slides).toFixed(2)} s/slide):`)
+    progress.done(`${entries.length > 1 ? `${entry}: ` : ''}done in ${secs(r.ms.total)} s (build ${secs(r.ms.build)} s, render ${secs(r.ms.render)} s, ${(r.ms.total / 1000 / r.slides).toFixed(2)} s/slide):`)
     for (const o of r.outputs)
       console.log(`  ${o.format.padEnd(8)} ${relative(process.cwd(), o.path)}`)
   }
-  return 0
 }
 
-main().then(code => process.exit(code), (e: unknown) => {
+main().then(() => process.exit(0), (e: unknown) => {
+  if (e instanceof UsageError) {
+    console.error(`${e.message}\n\n${EXPORT_USAGE}`)
+    process.exit(2)
+  }
   if (e instanceof ExportRefused) {
     for (const line of e.lines) console.error(line)
     console.error(`\nexport ${e.message}`)

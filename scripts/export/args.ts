@@ -2,20 +2,7 @@ import { parseArgs } from 'node:util'
 import { positiveInt, usage, UsageError } from '../lib/args.ts'
 import { FORMATS, type Format } from './formats.ts'
 
-export interface ExportArgs {
-  formats: Format[]
-  entry: string
-  outDir: string
-  dark: boolean
-  timeoutMs: number
-  /** Export the PDF this many times in a row and check each (0 = off). */
-  soak: number
-  /** Build again even if the cached build matches the inputs. */
-  rebuild: boolean
-  /** Also write the static site (notes left out, PDF behind "Download") into this folder. */
-  siteDir?: string
-  help: boolean
-}
+export type ExportArgs = ReturnType<typeof parseExportArgs>
 
 export const EXPORT_USAGE = `Usage: tsx scripts/export.ts [formats…] [options]
 
@@ -33,7 +20,7 @@ Options:
   -h, --help         this text`
 
 /** Parses `export.ts` arguments. Pure: throws UsageError on anything it does not understand. */
-export function parseExportArgs(argv: readonly string[]): ExportArgs {
+export function parseExportArgs(argv: readonly string[]) {
   const { values: v, positionals } = usage(() => parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -64,11 +51,4 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
     siteDir: v.site,
     help: v.help,
   }
-}
-
-/** `/talks/x/` form: leading and trailing slash, as Vite and Slidev want. */
-export function normalizeBase(base: string | undefined): string {
-  if (!base || base === '/')
-    return '/'
-  return `/${base.replace(/^\/+|\/+$/g, '')}/`
 }

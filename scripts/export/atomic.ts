@@ -35,15 +35,8 @@ export async function writeAtomically<T>(
 
 /** Moves `from` over `to`. A folder cannot be renamed over a non-empty one, so the old one moves aside first. */
 async function replace(from: string, to: string): Promise<void> {
-  try {
-    await rename(from, to)
+  if (await rename(from, to).then(() => true, () => false))
     return
-  }
-  catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'EISDIR' && code !== 'ENOTDIR')
-      throw e
-  }
   const aside = tempPathFor(to, `old-${process.pid}-${Date.now().toString(36)}`)
   if (existsSync(to))
     await rename(to, aside)

@@ -2,6 +2,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium } from '../lib/chromium.ts'
 import { useColorScheme } from '../lib/color-scheme.ts'
 import { diagramFindings, diagramsSettled } from '../check/checks.ts'
+import type { Deck } from '../lib/deck.ts'
 
 /** Launches the Chromium that `findChromium()` finds (throws ChromiumNotFoundError naming what to install). */
 export async function launchChromium(): Promise<Browser> {
@@ -9,10 +10,7 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] })
 }
 
-export interface Canvas {
-  width: number
-  height: number
-}
+export type Canvas = Deck['canvas']
 
 export interface PrintOptions {
   canvas: Canvas
@@ -24,7 +22,7 @@ export interface PrintOptions {
   /** Number of slides; the viewport is that many slides tall, as in Slidev's own export. */
   total: number
   /** Mermaid blocks in the deck's source: the wait goes on until at least that many have rendered. */
-  expectedDiagrams?: number
+  expectedDiagrams: number
   /** Only these slides (Slidev's print route `range`, e.g. "41-80"). */
   range?: string
 }
@@ -34,7 +32,7 @@ export interface PrintOptions {
  * loaders gone, every Mermaid block rendered or failed, fonts loaded, Mermaid's rendering
  * container hidden. Returns the page and how many print pages (slides or click steps) it holds.
  */
-export async function openPrint(browser: Browser, siteUrl: string, o: PrintOptions): Promise<{ page: Page, count: number, diagrams: number }> {
+export async function openPrint(browser: Browser, siteUrl: string, o: PrintOptions): Promise<{ page: Page, count: number }> {
   const context = await browser.newContext({
     viewport: { width: o.canvas.width, height: o.canvas.height * o.total },
     deviceScaleFactor: o.scale,
@@ -48,7 +46,7 @@ export async function openPrint(browser: Browser, siteUrl: string, o: PrintOptio
   await page.locator('.print-slide-container').first().waitFor()
   await page.waitForFunction(() => document.querySelectorAll('.slidev-slide-loading').length === 0)
   // Every Mermaid block rendered or failed (the caller reports failures).
-  const expected = o.expectedDiagrams ?? 0
+  const expected = o.expectedDiagrams
   try {
     await diagramsSettled(page, 'body', expected, o.timeoutMs)
   }
@@ -69,9 +67,7 @@ export async function openPrint(browser: Browser, siteUrl: string, o: PrintOptio
     document.querySelectorAll<HTMLElement>('.monaco-aria-container').forEach((e) => { e.style.display = 'none' })
     await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))
   })
-  const count = await page.locator('.print-slide-container').count()
-  const diagrams = await page.evaluate(() => document.querySelectorAll('.mermaid').length)
-  return { page, count, diagrams }
+  return { page, count: await page.locator('.print-slide-container').count() }
 }
 
 /** The diagrams of the print view that failed, as the check words them (empty when every diagram rendered). */

@@ -5,27 +5,19 @@
  * files its slides come from, pages/, components/, layouts/, setup/, styles/, sources/, public/,
  * index.html, vite.config.ts, the lockfile, the build code itself) and the build options.
  *
- * Safety: a build is written to a temp folder and renamed into place only once it succeeded, so a
+ * Safety: a build is made in a temp folder and moved into place only once it succeeded, so a
  * half-written build is never found; a failed build empties the cache (the next export rebuilds
  * from scratch); a build during which an input changed is used once and not kept.
  */
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
-import { own, ownedTempDir } from '../lib/cleanup.ts'
+import { isStale, own, ownedTempDir } from '../lib/cleanup.ts'
 
 /** Folders (relative to the project root) whose every file feeds the build. */
-export const INPUT_DIRS = ['pages', 'components', 'layouts', 'setup', 'styles', 'sources', 'public'] as const
+const INPUT_DIRS = ['pages', 'components', 'layouts', 'setup', 'styles', 'sources', 'public']
 /** Single files that feed it (missing ones are skipped). */
-export const INPUT_FILES = [
-  'index.html',
-  'vite.config.ts',
-  'uno.config.ts',
-  'package-lock.json',
-  'package.json',
-  'scripts/lib/slidev-adapter.ts',
-  'scripts/dev/vite-write-guard.ts',
-] as const
+const INPUT_FILES = ['index.html', 'vite.config.ts', 'uno.config.ts', 'package-lock.json', 'package.json', 'scripts/lib/slidev-adapter.ts', 'scripts/dev/vite-write-guard.ts']
 
 export const CACHE_DIR = '.cache/export-build'
 /** Builds kept (most recently used first): enough for the talk, a short cut and a dark/base variant. */
@@ -38,39 +30,16 @@ export interface BuildInputs {
   options: Record<string, unknown>
 }
 
-export interface CacheManifest extends BuildInputs {
-  key: string
-  entry: string
-  builtAt: string
-}
-
 const SKIP = /(^|\/)(node_modules|\.git|\.cache|dist|exports)(\/|$)|(^|\/)\.DS_Store$|~$|\.swp$/
 
 /** Appends the files under `root/dir` (paths relative to `root`, sorted, SKIP left out) to `out`. */
 export function walk(root: string, dir: string, out: string[]): void {
-  let names: string[]
-  try {
-    names = readdirSync(join(root, dir))
-  }
-  catch {
-    return
-  }
-  for (const n of names.sort()) {
+  const names = existsSync(join(root, dir)) ? readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).sort() : []
+  for (const n of names) {
     const rel = dir ? `${dir}/${n}` : n
-    if (SKIP.test(rel))
-      continue
-    const st = statSync(join(root, rel), { throwIfNoEntry: false })
-    if (!st)
-      continue
-    if (st.isDirectory())
-      walk(root, rel, out)
-    else if (st.isFile())
+    if (!SKIP.test(rel) && statSync(join(root, rel), { throwIfNoEntry: false })?.isFile())
       out.push(rel)
   }
-}
-
-function sha(buf: Buffer | string): string {
-  return createHash('sha256').update(buf).digest('hex')
 }
 
 /**
@@ -82,55 +51,38 @@ export function buildInputs(root: string, entry: string, deckFiles: readonly str
   // The project's folders, and the deck's own when its entry lives elsewhere (Slidev's user root
   // is the entry's folder: bench/reference, a generated deck in a temp folder).
   const deckRoot = relative(root, resolve(root, entry, '..')).split(sep).join('/')
-  for (const base of deckRoot ? ['', deckRoot] : ['']) {
-    for (const d of INPUT_DIRS)
-      walk(root, base ? `${base}/${d}` : d, list)
-  }
-  for (const f of [...INPUT_FILES, ...(deckRoot ? INPUT_FILES.map(f => `${deckRoot}/${f}`) : []), relative(root, resolve(root, entry)), ...deckFiles]) {
+  const bases = deckRoot ? ['', `${deckRoot}/`] : ['']
+  for (const base of bases)
+    INPUT_DIRS.forEach(d => walk(root, base + d, list))
+  for (const f of [...bases.flatMap(b => INPUT_FILES.map(f => b + f)), relative(root, resolve(root, entry)), ...deckFiles]) {
     const rel = f.split(sep).join('/')
-    if (existsSync(join(root, rel)) && statSync(join(root, rel)).isFile())
+    if (statSync(join(root, rel), { throwIfNoEntry: false })?.isFile())
       list.push(rel)
   }
   const files: Record<string, string> = {}
   for (const f of [...new Set(list)].sort())
-    files[f] = sha(readFileSync(join(root, f)))
+    files[f] = createHash('sha256').update(readFileSync(join(root, f))).digest('hex')
   return { files, options }
 }
 
 /** The cache key: one hash over every input's path and content hash, and the options. */
 export function buildKey(inputs: BuildInputs): string {
-  const h = createHash('sha256')
-  h.update(`node ${process.versions.node.split('.')[0]}\n`)
+  const h = createHash('sha256').update(`node ${process.versions.node.split('.')[0]}\n`)
   for (const [f, d] of Object.entries(inputs.files))
     h.update(`${f}\0${d}\n`)
-  h.update(JSON.stringify(sortKeys(inputs.options)))
-  return h.digest('hex')
+  return h.update(JSON.stringify(inputs.options)).digest('hex')
 }
 
-function sortKeys(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)))
-}
-
-/** Why the inputs differ from an earlier build's: "pages/04-x.md changed", "options changed (…)". */
-export function describeChanges(before: BuildInputs | undefined, now: BuildInputs): string {
+/** Why the inputs differ from an earlier build's: "pages/04-x.md changed", "build options changed (base)". */
+function describeChanges(before: BuildInputs | undefined, now: BuildInputs): string {
   if (!before)
     return 'no earlier build of this deck'
-  const changed: string[] = []
-  for (const [f, d] of Object.entries(now.files)) {
-    if (!(f in before.files))
-      changed.push(`${f} added`)
-    else if (before.files[f] !== d)
-      changed.push(`${f} changed`)
-  }
-  for (const f of Object.keys(before.files)) {
-    if (!(f in now.files))
-      changed.push(`${f} removed`)
-  }
-  const opts = JSON.stringify(sortKeys(before.options)) !== JSON.stringify(sortKeys(now.options))
-  if (opts) {
-    const diff = Object.keys({ ...before.options, ...now.options }).filter(k => JSON.stringify(before.options[k]) !== JSON.stringify(now.options[k]))
-    changed.unshift(`build options changed (${diff.join(', ')})`)
-  }
+  const options = Object.keys({ ...before.options, ...now.options }).filter(k => JSON.stringify(before.options[k]) !== JSON.stringify(now.options[k]))
+  const changed = [
+    ...options.length ? [`build options changed (${options.join(', ')})`] : [],
+    ...Object.keys(now.files).filter(f => before.files[f] !== now.files[f]).map(f => `${f} ${f in before.files ? 'changed' : 'added'}`),
+    ...Object.keys(before.files).filter(f => !(f in now.files)).map(f => `${f} removed`),
+  ]
   if (!changed.length)
     return 'the Node.js major version changed'
   return changed.length > 3 ? `${changed.slice(0, 3).join(', ')} and ${changed.length - 3} more` : changed.join(', ')
@@ -141,7 +93,7 @@ export interface CachedBuild {
   site: string
   key: string
   reused: boolean
-  /** For the progress line: "reusing the build of 1a2b3c4d5e6f" or "rebuilding: …". */
+  /** For the progress line: "reusing the build of 1a2b3c4d5e6f" or "rebuilt as …: why". */
   message: string
   /** Call when the render is done (removes a build that was not kept). */
   release: () => void
@@ -152,7 +104,7 @@ export interface BuildCacheOptions {
   root: string
   /** The deck's entry, absolute or relative to `root`. */
   entry: string
-  /** The files the deck's slides come from, absolute or relative to `root`. */
+  /** The files the deck's slides come from, relative to `root`. */
   deckFiles: readonly string[]
   options: Record<string, unknown>
   /** Ignore a cached build (it is replaced by the new one). */
@@ -169,126 +121,62 @@ export interface BuildCacheOptions {
 export async function cachedBuild(o: BuildCacheOptions): Promise<CachedBuild> {
   const cacheRoot = join(o.root, CACHE_DIR)
   mkdirSync(cacheRoot, { recursive: true })
-  sweepDeadTemps(cacheRoot)
+  for (const n of readdirSync(cacheRoot)) {
+    const pid = /^\.tmp-(\d+)-/.exec(n)?.[1] // the temp build of a run that died (SIGKILL)
+    if (pid && isStale(join(cacheRoot, n), Number(pid)))
+      rmSync(join(cacheRoot, n), { recursive: true, force: true })
+  }
   const inputs = buildInputs(o.root, o.entry, o.deckFiles, o.options)
   const key = buildKey(inputs)
-  const short = key.slice(0, 12)
   const dir = join(cacheRoot, key)
-  const entryName = relative(o.root, resolve(o.root, o.entry)).replace(/[^\w.-]+/g, '_')
-  const pointer = join(cacheRoot, `last-${entryName}.json`)
-  if (!o.rebuild && isComplete(dir)) {
-    touch(dir)
-    return { site: join(dir, 'site'), key, reused: true, message: `reusing the build of ${short} (nothing that feeds it changed)`, release: () => {} }
+  const result = (site: string, reused: boolean, message: string, release = () => {}) => ({ site: join(site, 'site'), key, reused, message, release })
+  if (!o.rebuild && existsSync(join(dir, 'inputs.json')) && existsSync(join(dir, 'site', 'index.html'))) {
+    utimesSync(dir, new Date(), new Date()) // most recently used: kept by the pruning below
+    return result(dir, true, `reusing the build of ${key.slice(0, 12)} (nothing that feeds it changed)`)
   }
-  const before = readManifest(pointer)
+  const pointer = join(cacheRoot, `last-${relative(o.root, resolve(o.root, o.entry)).replace(/[^\w.-]+/g, '_')}.json`)
+  const before = existsSync(pointer) ? JSON.parse(readFileSync(pointer, 'utf8')) as BuildInputs : undefined
   const why = o.rebuild ? 'rebuild asked for (--rebuild)' : describeChanges(before, inputs)
   // Slidev builds into the run's own temp folder (removed on exit or interruption, swept by the
   // next run after a SIGKILL), then the finished site moves into the cache.
   const work = ownedTempDir('deck-export-')
   const tmp = join(cacheRoot, `.tmp-${process.pid}-${Date.now().toString(36)}`)
-  const releaseTmp = own(tmp)
+  const release = own(tmp)
   try {
     await o.build(join(work.path, 'site'))
-    mkdirSync(tmp, { recursive: true })
+    mkdirSync(tmp)
     try {
       renameSync(join(work.path, 'site'), join(tmp, 'site'))
     }
-    catch {
+    catch { // another filesystem
       cpSync(join(work.path, 'site'), join(tmp, 'site'), { recursive: true })
     }
   }
   catch (e) {
-    releaseTmp()
-    clearCache(cacheRoot) // never reuse anything after a failed build
+    release()
+    for (const n of readdirSync(cacheRoot).filter(n => !n.startsWith('.tmp-'))) // never reuse anything after a failed build
+      rmSync(join(cacheRoot, n), { recursive: true, force: true })
     throw e
   }
   finally {
     work.remove()
   }
-  const after = buildKey(buildInputs(o.root, o.entry, o.deckFiles, o.options))
-  const manifest: CacheManifest = { key, entry: o.entry, builtAt: new Date().toISOString(), ...inputs }
-  if (after !== key) {
-    // An input changed while it built: use this build once, do not keep it under either key.
-    return { site: join(tmp, 'site'), key, reused: false, message: `rebuilt (${why}); an input changed during the build, so it is not kept`, release: releaseTmp }
-  }
-  writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`)
+  if (buildKey(buildInputs(o.root, o.entry, o.deckFiles, o.options)) !== key)
+    return result(tmp, false, `rebuilt (${why}); an input changed during the build, so it is not kept`, release)
+  const manifest = `${JSON.stringify({ key, entry: o.entry, ...inputs }, null, 1)}\n`
+  writeFileSync(join(tmp, 'inputs.json'), manifest)
   rmSync(dir, { recursive: true, force: true }) // a --rebuild replaces the old one
   try {
     renameSync(tmp, dir)
   }
-  catch {
-    // Another export put the same build in place first: use ours this once.
-    return { site: join(tmp, 'site'), key, reused: false, message: `rebuilt as ${short} (${why})`, release: releaseTmp }
+  catch { // another export put the same build in place first: use ours this once
+    return result(tmp, false, `rebuilt as ${key.slice(0, 12)} (${why})`, release)
   }
-  releaseTmp()
-  writeAtomic(pointer, `${JSON.stringify(manifest)}\n`)
-  prune(cacheRoot, key)
-  return { site: join(dir, 'site'), key, reused: false, message: `rebuilt as ${short} (${why})`, release: () => {} }
-}
-
-function isComplete(dir: string): boolean {
-  return existsSync(join(dir, 'manifest.json')) && existsSync(join(dir, 'site', 'index.html'))
-}
-
-function readManifest(file: string): CacheManifest | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as CacheManifest
-  }
-  catch {
-    return undefined
-  }
-}
-
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`
-  writeFileSync(tmp, text)
-  renameSync(tmp, file)
-}
-
-function touch(dir: string): void {
-  try {
-    const m = join(dir, 'manifest.json')
-    writeAtomic(m, readFileSync(m, 'utf8'))
-  }
-  catch {}
-}
-
-/** Removes every cached build (after a failed build). */
-export function clearCache(cacheRoot: string): void {
-  for (const n of readdirSync(cacheRoot, { withFileTypes: true })) {
-    if (/^\.tmp-(\d+)-/.test(n.name) && pidAlive(Number(/^\.tmp-(\d+)-/.exec(n.name)![1])) && Number(/^\.tmp-(\d+)-/.exec(n.name)![1]) !== process.pid)
-      continue // another export's build in progress
-    rmSync(join(cacheRoot, n.name), { recursive: true, force: true })
-  }
-}
-
-/** Keeps the KEEP most recently used builds. */
-function prune(cacheRoot: string, keep: string): void {
-  const builds = readdirSync(cacheRoot, { withFileTypes: true })
-    .filter(d => d.isDirectory() && /^[0-9a-f]{64}$/.test(d.name))
-    .map(d => ({ name: d.name, t: statSync(join(cacheRoot, d.name, 'manifest.json'), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
-    .sort((a, b) => b.t - a.t)
-  for (const b of builds.slice(KEEP)) {
-    if (b.name !== keep)
-      rmSync(join(cacheRoot, b.name), { recursive: true, force: true })
-  }
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  }
-  catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
-/** Temp builds of runs that died (SIGKILL) are removed. */
-function sweepDeadTemps(cacheRoot: string): void {
-  for (const n of readdirSync(cacheRoot)) {
-    const m = /^\.tmp-(\d+)-/.exec(n) ?? /\.tmp-(\d+)$/.exec(n)
-    if (m && !pidAlive(Number(m[1])))
-      rmSync(join(cacheRoot, n), { recursive: true, force: true })
-  }
+  release()
+  writeFileSync(`${pointer}.${process.pid}`, manifest)
+  renameSync(`${pointer}.${process.pid}`, pointer)
+  const builds = readdirSync(cacheRoot).filter(n => /^[0-9a-f]{64}$/.test(n)).map(n => ({ n, t: statSync(join(cacheRoot, n)).mtimeMs }))
+  for (const { n } of builds.sort((a, b) => b.t - a.t).slice(KEEP).filter(b => b.n !== key))
+    rmSync(join(cacheRoot, n), { recursive: true, force: true })
+  return result(dir, false, `rebuilt as ${key.slice(0, 12)} (${why})`)
 }

@@ -4,35 +4,12 @@ import { join } from 'node:path'
 export const FORMATS = ['pdf', 'clicks', 'png', 'pptx', 'handout'] as const
 export type Format = typeof FORMATS[number]
 
-export const FORMAT_LABELS: Record<Format, string> = {
-  pdf: 'PDF (one page per slide)',
-  clicks: 'PDF with every click step',
-  png: 'PNG per slide',
-  pptx: 'PowerPoint (slide images + notes)',
-  handout: 'speaker-notes handout PDF',
-}
+export type OutputPaths = Record<Format, string>
+const SUFFIXES: OutputPaths = { pdf: '.pdf', clicks: '-clicks.pdf', png: '-png', pptx: '.pptx', handout: '-handout.pdf' }
 
-export interface OutputPaths {
-  pdf: string
-  clicks: string
-  png: string
-  pptx: string
-  handout: string
-}
-
-/**
- * Where each format lands, from the deck's `exportFilename`:
- * `<dir>/<name>.pdf`, `<name>-clicks.pdf`, `<name>-png/01.png…`, `<name>.pptx`, `<name>-handout.pdf`.
- */
+/** Where each format lands: `<dir>/<name>.pdf`, `<name>-clicks.pdf`, `<name>-png/01.png…`, `<name>.pptx`, `<name>-handout.pdf`. */
 export function outputPaths(dir: string, name: string): OutputPaths {
-  const base = safeName(name)
-  return {
-    pdf: join(dir, `${base}.pdf`),
-    clicks: join(dir, `${base}-clicks.pdf`),
-    png: join(dir, `${base}-png`),
-    pptx: join(dir, `${base}.pptx`),
-    handout: join(dir, `${base}-handout.pdf`),
-  }
+  return Object.fromEntries(FORMATS.map(f => [f, join(dir, safeName(name) + SUFFIXES[f])])) as OutputPaths
 }
 
 /** A file name stem from `exportFilename` (or the title): no path separators, no spaces. */
@@ -49,19 +26,12 @@ export function safeName(name: string): string {
 }
 
 /** "01.png", "02.png" … for slide numbers; width grows for decks of 100+ slides. */
-export function pngName(no: number, total: number, click?: number): string {
-  const width = Math.max(2, String(total).length)
-  const stem = String(no).padStart(width, '0')
-  return click === undefined ? `${stem}.png` : `${stem}-${click}.png`
+export function pngName(no: number, total: number): string {
+  return `${String(no).padStart(Math.max(2, String(total).length), '0')}.png`
 }
 
 /** The name the deck asks for: `exportFilename`, else the title, else the entry's name. */
 export function exportStem(headmatter: Record<string, unknown>, entry: string): string {
-  const fromConfig = headmatter.exportFilename
-  if (typeof fromConfig === 'string' && fromConfig.trim())
-    return safeName(fromConfig)
-  const title = headmatter.title
-  if (typeof title === 'string' && title.trim())
-    return safeName(title)
-  return safeName(entry.replace(/^.*\//, '').replace(/\.md$/, ''))
+  const named = [headmatter.exportFilename, headmatter.title].find(v => typeof v === 'string' && v.trim())
+  return safeName(typeof named === 'string' ? named : entry.replace(/^.*\//, '').replace(/\.md$/, ''))
 }

@@ -1,4 +1,21 @@
-import { escapeHtml, inline, notesToHtml } from './notes.ts'
+import MarkdownIt from 'markdown-it'
+
+/** As Slidev renders notes (markdown-it), but raw HTML in notes is shown as text, never injected. */
+const md = new MarkdownIt({ html: false })
+
+const escapeHtml = md.utils.escapeHtml
+
+/** Speaker notes to HTML for the handout; Slidev's `[click]` markers become a small "▸ click" tag. */
+export function notesToHtml(note: string | undefined): string {
+  if (!note?.trim())
+    return '<p class="empty">(no notes)</p>'
+  return md.render(note).replace(/\[click(?::?\d+)?\]/g, '<span class="click">▸ click</span>')
+}
+
+/** Notes as plain text for the PPTX notes pane: Slidev's `[click]` markers removed. */
+export function notesToPlainText(note: string): string {
+  return note.replace(/\[click(?::?\d+)?\]\s*/g, '').replace(/[ \t]+\n/g, '\n').trim()
+}
 
 export interface HandoutSlide {
   no: number
@@ -24,7 +41,7 @@ export function handoutHtml(title: string, slides: HandoutSlide[], perPage = 2):
     const cells = slides.slice(i, i + perPage).map(s => `
       <section class="slide" data-no="${s.no}">
         <div class="shot"><img src="${s.image}" alt="Slide ${s.no}${s.title ? `: ${escapeHtml(s.title.replace(/[*_`]/g, ''))}` : ''}">${(s.links ?? []).map(l => `<a href="${escapeHtml(l.href)}" style="left:${pct(l.x)};top:${pct(l.y)};width:${pct(l.w)};height:${pct(l.h)}">${escapeHtml(l.href)}</a>`).join('')}</div>
-        <h2><span class="no">${s.no}</span> ${inline(s.title ?? '')}</h2>
+        <h2><span class="no">${s.no}</span> ${md.renderInline(s.title ?? '')}</h2>
         <div class="notes">${notesToHtml(s.note)}</div>
       </section>`).join('')
     pages.push(`<div class="page">${cells}</div>`)
@@ -72,18 +89,16 @@ export function fitHandoutNotes(minPt: number): { shrunk: { no: number, pt: numb
   const cut: number[] = []
   // No inner helper functions: tsx wraps named functions in `__name()`, which the page lacks.
   for (const section of document.querySelectorAll<HTMLElement>('section.slide')) {
-    const notes = section.querySelector<HTMLElement>('.notes')
-    const img = section.querySelector<HTMLElement>('.shot') ?? section.querySelector<HTMLElement>('img')
+    const notes = section.querySelector<HTMLElement>('.notes')!
+    const img = section.querySelector<HTMLElement>('.shot')!
     const no = Number(section.dataset.no)
-    if (!notes)
-      continue
     let pt = 10.5
     while (section.scrollHeight > section.clientHeight + 1 && pt > minPt) {
       pt -= 0.5
       notes.style.fontSize = `${pt}pt`
     }
     let width = 70
-    while (section.scrollHeight > section.clientHeight + 1 && img && width > 40) {
+    while (section.scrollHeight > section.clientHeight + 1 && width > 40) {
       width -= 5
       img.style.width = `${width}%`
     }

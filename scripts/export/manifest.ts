@@ -24,18 +24,16 @@ export interface ManifestSlide {
   pages: number
 }
 
-export const manifestPath = (output: string): string => `${output}.json`
-
 /** Writes the manifest of `output` atomically, as the output itself. */
 export async function writeManifest(output: string, entry: string, m: Omit<Manifest, 'deck'>): Promise<void> {
-  const file = manifestPath(output)
+  const file = `${output}.json`
   const manifest: Manifest = { deck: relative(dirname(file), entry), ...m }
   await writeAtomically(file, tmp => writeFile(tmp, `${JSON.stringify(manifest, null, 2)}\n`), () => {})
 }
 
 /** The manifest of `output` and the absolute path of its deck; a missing one is an error naming it. */
 export async function readManifest(output: string): Promise<Manifest & { entry: string }> {
-  const file = manifestPath(output)
+  const file = `${output}.json`
   const text = await readFile(file, 'utf8').catch(() => {
     throw new Error(`${file} is missing: verify:pdf needs the manifest that npm run export writes next to the PDF (export again)`)
   })

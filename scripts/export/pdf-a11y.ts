@@ -5,7 +5,7 @@
  * chapter divider's title; the slides of that file are its children).
  */
 import { relative } from 'node:path'
-import { PDFArray, PDFBool, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, PDFString } from 'pdf-lib'
+import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFObject, type PDFRef, PDFString } from 'pdf-lib'
 import { type Deck, type DeckSlide, heading } from '../lib/deck.ts'
 import { stripInlineMarkdown } from '../verify/pdf.ts'
 
@@ -18,13 +18,8 @@ export interface OutlineNode {
 
 /** The deck's language: headmatter `htmlAttrs.lang`, else `lang`, else Slidev's default ("en"). */
 export function deckLang(headmatter: Record<string, unknown>): string {
-  const attrs = headmatter.htmlAttrs
-  const fromAttrs = attrs && typeof attrs === 'object' ? (attrs as Record<string, unknown>).lang : undefined
-  for (const v of [fromAttrs, headmatter.lang]) {
-    if (typeof v === 'string' && v.trim())
-      return v.trim()
-  }
-  return 'en'
+  const lang = [(headmatter.htmlAttrs as { lang?: unknown } | undefined)?.lang, headmatter.lang].find(v => typeof v === 'string' && v.trim())
+  return typeof lang === 'string' ? lang.trim() : 'en'
 }
 
 /** A slide's title as a bookmark: its `# ` heading (markdown stripped), else Slidev's title, else "Slide N". */
@@ -74,14 +69,11 @@ export function writeOutline(doc: PDFDocument, nodes: OutlineNode[]): void {
     const refs = items.map(() => ctx.nextRef())
     items.forEach((it, i) => {
       const page = pages[Math.min(Math.max(it.page, 0), pages.length - 1)]!
-      const dict = ctx.obj({}) as PDFDict
-      dict.set(PDFName.of('Title'), PDFHexString.fromText(it.title))
-      dict.set(PDFName.of('Parent'), parent)
+      const dict = ctx.obj({ Title: PDFHexString.fromText(it.title), Parent: parent, Dest: [page.ref, 'Fit'] }) as PDFDict
       if (i > 0)
         dict.set(PDFName.of('Prev'), refs[i - 1]!)
       if (i < items.length - 1)
         dict.set(PDFName.of('Next'), refs[i + 1]!)
-      dict.set(PDFName.of('Dest'), ctx.obj([page.ref, PDFName.of('Fit')]))
       if (it.children?.length) {
         const sub = level(it.children, refs[i]!)
         dict.set(PDFName.of('First'), sub.first)
@@ -106,71 +98,41 @@ export function writeOutline(doc: PDFDocument, nodes: OutlineNode[]): void {
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
 }
 
-/** Document language and "show the title, not the file name" (PDF/UA asks for both). */
-export function setLangAndTitleDisplay(doc: PDFDocument, lang: string): void {
-  doc.catalog.set(PDFName.of('Lang'), PDFString.of(lang))
-  const prefs = doc.catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict)
-  const dict = prefs ?? (doc.context.obj({}) as PDFDict)
-  dict.set(PDFName.of('DisplayDocTitle'), PDFBool.True)
-  doc.catalog.set(PDFName.of('ViewerPreferences'), dict)
-}
+/** The text of a PDF string object (undefined for anything else). */
+const text = (v: unknown) => v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : undefined
 
-/** Reads the bookmarks back: [{ title, page (0-based), children }]. */
+/** Reads the bookmarks back: [{ title, page (0-based, -1 when it opens none), children }]. */
 export function readOutline(doc: PDFDocument): OutlineNode[] {
   const pageIndex = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i]))
-  const root = doc.catalog.lookup(PDFName.of('Outlines'))
-  const walk = (first: unknown, depth: number): OutlineNode[] => {
+  const walk = (item: PDFObject | undefined, depth: number): OutlineNode[] => {
     const out: OutlineNode[] = []
-    let item = first
-    let guard = 0
-    while (item && guard++ < 100_000 && depth < 16) {
-      const dict = doc.context.lookup(item as PDFRef) as PDFDict
-      const title = dict.lookup(PDFName.of('Title'))
-      const text = title instanceof PDFHexString || title instanceof PDFString ? title.decodeText() : ''
-      let page = -1
-      let dest = dict.lookup(PDFName.of('Dest'))
-      if (!dest) {
-        const action = dict.lookup(PDFName.of('A')) as PDFDict | undefined
-        dest = action?.lookup(PDFName.of('D'))
-      }
-      if (dest instanceof PDFArray) {
-        const target = dest.get(0)
-        page = pageIndex.get(String(target)) ?? -1
-      }
+    for (let guard = 0; item && guard < 100_000 && depth < 16; guard++) {
+      const dict = doc.context.lookup(item, PDFDict)
+      const dest = dict.lookup(PDFName.of('Dest')) ?? dict.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('D'))
       const kids = dict.get(PDFName.of('First'))
-      out.push({ title: text, page, ...(kids ? { children: walk(kids, depth + 1) } : {}) })
+      out.push({
+        title: text(dict.lookup(PDFName.of('Title'))) ?? '',
+        page: dest instanceof PDFArray ? pageIndex.get(String(dest.get(0))) ?? -1 : -1,
+        ...(kids ? { children: walk(kids, depth + 1) } : {}),
+      })
       item = dict.get(PDFName.of('Next'))
     }
     return out
   }
-  const first = root && (root as PDFDict).get ? (root as PDFDict).get(PDFName.of('First')) : undefined
-  return first ? walk(first, 0) : []
+  return walk(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.get(PDFName.of('First')), 0)
 }
 
 /** External link targets on each page (0-based index → URIs). */
 export function linkUris(doc: PDFDocument): string[][] {
-  return doc.getPages().map((p) => {
-    const annots = p.node.lookup(PDFName.of('Annots'))
-    if (!(annots instanceof PDFArray))
-      return []
-    const uris: string[] = []
-    for (let i = 0; i < annots.size(); i++) {
-      const a = annots.lookup(i) as PDFDict
-      if (String(a.lookup(PDFName.of('Subtype'))) !== '/Link')
-        continue
-      const action = a.lookup(PDFName.of('A')) as PDFDict | undefined
-      const uri = action?.lookup(PDFName.of('URI'))
-      if (uri instanceof PDFString || uri instanceof PDFHexString)
-        uris.push(uri.decodeText())
-    }
-    return uris
-  })
+  return doc.getPages().map(p => (p.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? [])
+    .map(a => doc.context.lookup(a, PDFDict))
+    .filter(a => String(a.lookup(PDFName.of('Subtype'))) === '/Link')
+    .flatMap(a => text(a.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('URI'))) ?? []))
 }
 
 /** The document language from the catalog (undefined when unset). */
 export function readLang(doc: PDFDocument): string | undefined {
-  const v = doc.catalog.lookup(PDFName.of('Lang'))
-  return v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : undefined
+  return text(doc.catalog.lookup(PDFName.of('Lang')))
 }
 
 /**

@@ -4,27 +4,27 @@
  * each annotation's /StructParent renumbered into one parent tree. pdf-lib's copyPages alone
  * would drop the structure (the file would no longer be "Tagged: yes").
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRef } from 'pdf-lib'
+import { PDFArray, type PDFContext, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRef } from 'pdf-lib'
 
 /** pdf-lib's copier, with its (private) map of what it has copied, which is seeded below. */
 interface Copier { copy: <T extends PDFObject>(o: T) => T, traversedObjects: Map<PDFObject, PDFObject> }
 
+/** The elements of an array (behind a reference or not), or the one object, or none. */
+function items(ctx: PDFContext, v: PDFObject | undefined): PDFObject[] {
+  const x = v instanceof PDFRef ? ctx.lookup(v) : v
+  return x instanceof PDFArray ? x.asArray() : v ? [v] : []
+}
+
+/** The [key, value] pairs of a number tree (the /ParentTree), its /Kids followed. */
 function parentTreePairs(src: PDFDocument, node: PDFDict | undefined, out: [number, PDFObject][] = []): [number, PDFObject][] {
-  if (!node)
-    return out
-  const nums = node.lookup(PDFName.of('Nums'))
-  if (nums instanceof PDFArray) {
-    for (let i = 0; i + 1 < nums.size(); i += 2) {
-      const k = nums.lookup(i)
-      if (k instanceof PDFNumber)
-        out.push([k.asNumber(), nums.get(i + 1)])
-    }
+  const nums = node && items(src.context, node.get(PDFName.of('Nums')))
+  for (let i = 0; nums && i + 1 < nums.length; i += 2) {
+    const k = nums[i] instanceof PDFRef ? src.context.lookup(nums[i] as PDFRef) : nums[i]
+    if (k instanceof PDFNumber)
+      out.push([k.asNumber(), nums[i + 1]!])
   }
-  const kids = node.lookup(PDFName.of('Kids'))
-  if (kids instanceof PDFArray) {
-    for (let i = 0; i < kids.size(); i++)
-      parentTreePairs(src, kids.lookup(i, PDFDict), out)
-  }
+  for (const kid of node ? items(src.context, node.get(PDFName.of('Kids'))) : [])
+    parentTreePairs(src, src.context.lookup(kid, PDFDict), out)
   return out
 }
 
@@ -56,14 +56,9 @@ export async function mergeTaggedPdfs(parts: readonly Uint8Array[]): Promise<Uin
       const ref = copier.copy(page.ref) as PDFRef
       const leaf = ctx.lookup(ref) as PDFPageLeaf
       shift(leaf, 'StructParents', offset)
-      const annots = leaf.lookup(PDFName.of('Annots'))
-      if (annots instanceof PDFArray) {
-        for (let i = 0; i < annots.size(); i++) {
-          const a = annots.lookup(i)
-          if (a instanceof PDFDict)
-            shift(a, 'StructParent', offset)
-        }
-      }
+      for (const a of items(ctx, leaf.get(PDFName.of('Annots'))).map(a => ctx.lookup(a)))
+        if (a instanceof PDFDict)
+          shift(a, 'StructParent', offset)
       dst.addPage(PDFPage.of(leaf, ref, dst))
     }
     if (!srcRoot)
@@ -71,35 +66,12 @@ export async function mergeTaggedPdfs(parts: readonly Uint8Array[]): Promise<Uin
     tagged = true
     roleMap ??= srcRoot.get(PDFName.of('RoleMap')) ? copier.copy(srcRoot.get(PDFName.of('RoleMap'))!) : undefined
     // The source's top elements; a /Document element is unwrapped so that one /Document holds all.
-    const k = srcRoot.get(PDFName.of('K'))
-    const tops: PDFObject[] = []
-    const kv = k instanceof PDFRef ? src.context.lookup(k) : k
-    if (kv instanceof PDFArray) {
-      for (let i = 0; i < kv.size(); i++) tops.push(kv.get(i))
-    }
-    else if (k) {
-      tops.push(k)
-    }
-    for (const top of tops) {
+    for (const top of items(src.context, srcRoot.get(PDFName.of('K')))) {
       const el = top instanceof PDFRef ? src.context.lookup(top) : top
       const isDocument = el instanceof PDFDict && String(el.get(PDFName.of('S'))) === '/Document'
-      const kids = isDocument ? el.get(PDFName.of('K')) : undefined
-      const kidList: PDFObject[] = []
-      if (isDocument) {
-        const kl = kids instanceof PDFRef ? src.context.lookup(kids) : kids
-        if (kl instanceof PDFArray) {
-          for (let i = 0; i < kl.size(); i++) kidList.push(kl.get(i))
-        }
-        else if (kids) {
-          kidList.push(kids)
-        }
-        if (top instanceof PDFRef)
-          copier.traversedObjects.set(top, docElemRef) // children's /P → our /Document
-      }
-      else {
-        kidList.push(top)
-      }
-      for (const kid of kidList) {
+      if (isDocument && top instanceof PDFRef)
+        copier.traversedObjects.set(top, docElemRef) // children's /P → our /Document
+      for (const kid of isDocument ? items(src.context, el.get(PDFName.of('K'))) : [top]) {
         const copied = copier.copy(kid)
         const dict = copied instanceof PDFRef ? ctx.lookup(copied) : copied
         if (dict instanceof PDFDict && !isDocument)
@@ -108,13 +80,9 @@ export async function mergeTaggedPdfs(parts: readonly Uint8Array[]): Promise<Uin
       }
     }
     const pairs = parentTreePairs(src, srcRoot.lookupMaybe(PDFName.of('ParentTree'), PDFDict))
-    for (const [key, value] of pairs) {
-      nums.push(PDFNumber.of(key + offset))
-      nums.push(copier.copy(value))
-    }
-    const next = srcRoot.lookupMaybe(PDFName.of('ParentTreeNextKey'), PDFNumber)?.asNumber()
-      ?? pairs.reduce((m, [key]) => Math.max(m, key + 1), 0)
-    offset += Math.max(next, pairs.reduce((m, [key]) => Math.max(m, key + 1), 0))
+    for (const [key, value] of pairs)
+      nums.push(PDFNumber.of(key + offset), copier.copy(value))
+    offset += Math.max(srcRoot.lookupMaybe(PDFName.of('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0, ...pairs.map(([key]) => key + 1))
   }
   if (tagged) {
     ctx.assign(docElemRef, ctx.obj({ Type: 'StructElem', S: 'Document', P: rootRef, K: ctx.obj(children) }))

@@ -1,14 +1,15 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { PDFArray, PDFDocument, PDFHexString } from 'pdf-lib'
-import { type OutlineNode, setLangAndTitleDisplay, writeOutline } from './pdf-a11y.ts'
+import { readFile, writeFile } from 'node:fs/promises'
+import { PDFDocument, PDFHexString } from 'pdf-lib'
+import { type OutlineNode, writeOutline } from './pdf-a11y.ts'
 
 export interface PdfMeta {
   title?: string
   author?: string
   subject?: string
   keywords?: string[]
-  /** Creation and modification date (see source-date.ts); the same for every export of a commit. */
+  /** Creation and modification date (sourceDate): the same for every export of a commit. */
   date?: Date
   /** Document language (catalog /Lang), e.g. "en". */
   lang?: string
@@ -35,10 +36,10 @@ export function pdfMetaFrom(headmatter: Record<string, unknown>): PdfMeta {
  */
 export async function setPdfMeta(file: string, meta: PdfMeta): Promise<void> {
   const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false })
-  const date = meta.date ?? new Date(0)
-  doc.setCreationDate(date)
-  doc.setModificationDate(date)
+  doc.setCreationDate(meta.date ?? new Date(0))
+  doc.setModificationDate(meta.date ?? new Date(0))
   doc.setProducer('Chromium (Skia/PDF), pdf-lib')
+  doc.setCreator('Slidev (scripts/export.ts)')
   if (meta.title)
     doc.setTitle(meta.title)
   if (meta.author)
@@ -47,16 +48,32 @@ export async function setPdfMeta(file: string, meta: PdfMeta): Promise<void> {
     doc.setSubject(meta.subject)
   if (meta.keywords)
     doc.setKeywords(meta.keywords)
-  doc.setCreator('Slidev (scripts/export.ts)')
-  if (meta.lang)
-    setLangAndTitleDisplay(doc, meta.lang)
+  if (meta.lang) { // PDF/UA asks for the language, and the title shown instead of the file name
+    doc.setLanguage(meta.lang)
+    doc.catalog.getOrCreateViewerPreferences().setDisplayDocTitle(true)
+  }
   if (meta.outline)
     writeOutline(doc, meta.outline)
   delete doc.context.trailerInfo.ID
-  const id = createHash('sha256').update(await doc.save({ useObjectStreams: false })).digest('hex').slice(0, 32)
-  doc.context.trailerInfo.ID = PDFArray.withContext(doc.context)
-  const arr = doc.context.trailerInfo.ID as PDFArray
-  arr.push(PDFHexString.of(id))
-  arr.push(PDFHexString.of(id))
+  const id = PDFHexString.of(createHash('sha256').update(await doc.save({ useObjectStreams: false })).digest('hex').slice(0, 32))
+  doc.context.trailerInfo.ID = doc.context.obj([id, id])
   await writeFile(file, await doc.save({ useObjectStreams: false }))
+}
+
+/**
+ * The date an export stamps into its files, so that two exports of one commit are identical:
+ * SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else the last commit's date
+ * in `cwd`'s repository, else the Unix epoch (outside git).
+ */
+export function sourceDate(cwd = process.cwd(), env = process.env): Date {
+  const fromEnv = env.SOURCE_DATE_EPOCH
+  if (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()))
+    return new Date(Number(fromEnv.trim()) * 1000)
+  try {
+    const out = execFileSync('git', ['log', '-1', '--format=%ct'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    if (/^\d+$/.test(out))
+      return new Date(Number(out) * 1000)
+  }
+  catch {}
+  return new Date(0)
 }

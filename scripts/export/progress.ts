@@ -5,43 +5,29 @@ export interface Progress {
   done: (msg: string) => void
 }
 
-export function createProgress(prefix = 'export', stream: NodeJS.WriteStream = process.stderr, quiet = false): Progress {
-  const tty = Boolean(stream.isTTY)
+export function createProgress(prefix = 'export'): Progress {
+  const stream = process.stderr
   const t0 = Date.now()
-  const stamp = () => `${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s`
+  const stamp = () => `[${prefix} ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s]`
   let live = false
-  const clear = () => {
-    if (live)
-      stream.write('\r\x1B[2K')
+  const line = (msg: string) => {
+    stream.write(`${live ? '\r\x1B[2K' : ''}${stamp()} ${msg}\n`)
     live = false
   }
   return {
-    step(msg) {
-      if (quiet)
-        return
-      clear()
-      stream.write(`[${prefix} ${stamp()}] ${msg}\n`)
-    },
+    step: line,
+    done: line,
     count(label, done, total) {
-      if (quiet)
-        return
-      if (tty) {
-        const width = 24
-        const filled = Math.round((done / Math.max(total, 1)) * width)
-        stream.write(`\r\x1B[2K[${prefix} ${stamp()}]   ${label} ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${done}/${total}`)
+      if (stream.isTTY) {
+        const filled = Math.round((done / Math.max(total, 1)) * 24)
+        stream.write(`\r\x1B[2K${stamp()}   ${label} ${'█'.repeat(filled)}${'░'.repeat(24 - filled)} ${done}/${total}`)
         live = done < total
         if (!live)
           stream.write('\n')
       }
       else if (done === total || done % 10 === 0) {
-        stream.write(`[${prefix} ${stamp()}]   ${label} ${done}/${total}\n`)
+        stream.write(`${stamp()}   ${label} ${done}/${total}\n`)
       }
-    },
-    done(msg) {
-      if (quiet)
-        return
-      clear()
-      stream.write(`[${prefix} ${stamp()}] ${msg}\n`)
     },
   }
 }
