@@ -7,7 +7,8 @@ import { own } from '../lib/cleanup.ts'
  * A deck of `target` slides beside the talk (git-ignored, removed on exit): the talk's headmatter
  * with its time and slide budgets raised, its chapters' `src:` stanzas repeated, the last one cut
  * with a slide range, then its references.
- */export async function writeScaleDeck(target: number, talkEntry: string): Promise<{ entry: string, slides: number }> {
+ */
+export async function writeScaleDeck(target: number, talkEntry: string): Promise<{ entry: string, slides: number }> {
   const talk = await loadDeck(talkEntry)
   // The entry's stanzas in order, each with the number of slides it brings.
   const stanzas: { index: number, raw: string, count: number }[] = []

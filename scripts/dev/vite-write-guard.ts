@@ -7,8 +7,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { Connect, Plugin } from 'vite'
 
-const WRITE_PREFIXES = ['/__slidev/', '/@server-ref/', '/@server-reactive/']
-
 /** The request's path, percent-decoded (`/%5F%5Fmcp` is `/__mcp`). */
 export function pathOf(url: string | undefined): string {
   const raw = (url ?? '/').split(/[?#]/, 1)[0]!
@@ -31,7 +29,7 @@ export function refusal(req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>
   const path = pathOf(req.url)
   if (/^\/__mcp\/*$/.test(path))
     return 'Slidev\'s MCP endpoint is turned off in this project (vite.config.ts)'
-  if (WRITE_PREFIXES.some(p => path.startsWith(p)) && !['GET', 'HEAD', 'OPTIONS'].includes(req.method ?? 'GET')
+  if (/^\/(?:__slidev|@server-ref|@server-reactive)\//.test(path) && !['GET', 'HEAD', 'OPTIONS'].includes(req.method ?? 'GET')
     && !isLocalEditorOrigin(req.headers.origin, req.headers.host))
     return 'writes are accepted only from the local editor and presenter (loopback Origin of this server)'
 }
