@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { getRandomPort } from 'get-port-please'
 import type { Browser, Page } from 'playwright-core'
 import { x } from 'tinyexec'
+import { diagramsSettled } from '../check/checks/mermaid.ts'
 import { assetSizes, type SizeTotals, sumSizes } from '../export/sizes.ts'
 import { loadDeck } from '../lib/deck.ts'
 import { serveStatic } from '../lib/static-server.ts'
@@ -17,10 +18,9 @@ type Js = Awaited<ReturnType<typeof builtSite>>['js']
 async function timed(cmd: string, args: string[]): Promise<{ ms: number, out: string }> {
   const t0 = performance.now()
   const r = await x(cmd, args, { nodeOptions: { stdio: ['ignore', 'pipe', 'pipe'] } })
-  const out = `${r.stdout}${r.stderr}`
   if (r.exitCode !== 0)
-    throw new Error(`${cmd} ${args.join(' ')} exited ${r.exitCode}:\n${out.slice(-2000)}`)
-  return { ms: performance.now() - t0, out }
+    throw new Error(`${cmd} ${args.join(' ')} exited ${r.exitCode}:\n${(r.stdout + r.stderr).slice(-2000)}`)
+  return { ms: performance.now() - t0, out: r.stdout + r.stderr }
 }
 
 /** Cold (`--rebuild`: lint, build, render) then warm PDF export of `entry`; the warm one must reuse the build. */
@@ -43,7 +43,7 @@ async function firstSlide(page: Page, url: string, timeout = 60_000): Promise<nu
 }
 
 /** Slide 1 of the built site painted; the JS under dist/assets: all shipped, requested for slide 1, and after /overview (every slide, so every diagram). */
-async function builtSite(browser: Browser, dist: string): Promise<{ paint: number, js: Record<'shipped' | 'loaded' | 'first', SizeTotals> }> {
+async function builtSite(browser: Browser, dist: string, diagrams: number): Promise<{ paint: number, js: Record<'shipped' | 'loaded' | 'first', SizeTotals> }> {
   const server = await serveStatic(dist) // on a failure, closed with the process
   const page = await newPage(browser)
   const loaded = new Set<string>()
@@ -56,7 +56,7 @@ async function builtSite(browser: Browser, dist: string): Promise<{ paint: numbe
   await page.waitForLoadState('networkidle', { timeout: 120_000 })
   const first = new Set(loaded)
   await page.goto(`${server.url}overview`, { waitUntil: 'networkidle', timeout: 120_000 })
-  await page.waitForTimeout(1500)
+  await diagramsSettled(page, 'body', diagrams, 300_000) // each drawn, so its code requested, however slow the machine
   await page.context().close()
   await server.close()
   const js = assetSizes(join(dist, 'assets'), '.js')
@@ -87,13 +87,14 @@ async function devFirstSlide(browser: Browser, entry: string): Promise<number> {
 }
 
 export async function benchDeck(name: string, entry: string, runs: number, browser: Browser, work: string, dev: boolean) {
-  const f = { name, slides: (await loadDeck(entry)).slides.length, build: [] as number[], cold: [] as number[], warm: [] as number[], paint: [] as number[], dev: [] as number[], js: undefined as Js | undefined }
+  const { slides } = await loadDeck(entry)
+  const f = { name, slides: slides.length, build: [] as number[], cold: [] as number[], warm: [] as number[], paint: [] as number[], dev: [] as number[], js: undefined as Js | undefined }
   const dist = join(work, `${name}-dist`)
   for (let i = 1; i <= runs; i++) {
     log(`${name} run ${i}/${runs}: build, PDF export cold (--rebuild) then warm, first paint${dev ? ', dev server' : ''}`)
     f.build.push((await timed(bin('tsx'), ['scripts/build.ts', '--entry', entry, '--out', dist, '--no-pdf'])).ms)
     const { cold, warm } = await coldAndWarm(entry, join(work, `${name}-exports`))
-    const site = await builtSite(browser, dist)
+    const site = await builtSite(browser, dist, slides.flatMap(s => s.mermaidLines).length)
     f.cold.push(cold)
     f.warm.push(warm)
     f.paint.push(site.paint)

@@ -128,15 +128,13 @@ export async function startRemoteProxy(opts: { password: string, target: string,
     send(res, 200, JSON.stringify(redactSlideInfo(await upstream.json() as Record<string, unknown>)), { 'Content-Type': 'application/json; charset=utf-8' })
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      console.error(`[remote] ${e instanceof Error ? e.message : String(e)}`)
-      if (res.headersSent)
-        res.destroy()
-      else
-        send(res, 500, 'Internal error\n')
-    })
-  })
+  const server = createServer((req, res) => void handle(req, res).catch((e: unknown) => {
+    console.error(`[remote] ${e instanceof Error ? e.message : String(e)}`)
+    if (res.headersSent)
+      res.destroy()
+    else
+      send(res, 500, 'Internal error\n')
+  }))
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Vite's HMR WebSocket: a session, and the Origin (when sent) of this proxy.
     const refused = !hasSession(req)
