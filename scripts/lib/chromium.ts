@@ -3,73 +3,35 @@ import { homedir } from 'node:os'
 import { delimiter, join } from 'node:path'
 
 /** Flags for a headless Chromium on a machine with no network but loopback. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-] as const
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] as const
 
 export class ChromiumNotFoundError extends Error {
-  constructor(tried: string[]) {
-    super([
-      'No Chromium found to render the slides. Looked at:',
-      ...tried.map(t => `  - ${t}`),
-      'Install one: `apt-get install -y chromium` (Debian/Ubuntu; `npm run setup` does this),',
-      'or point CHROMIUM_PATH at a Chromium or Chrome executable.',
-    ].join('\n'))
-    this.name = 'ChromiumNotFoundError'
-  }
+  override name = 'ChromiumNotFoundError'
 }
 
 /**
- * Finds a Chromium to drive, in this order: $CHROMIUM_PATH, Playwright's browser cache
- * ($PLAYWRIGHT_BROWSERS_PATH or ~/.cache/ms-playwright), then the system's chromium on $PATH
- * (Debian's /usr/bin/chromium). Throws ChromiumNotFoundError naming what was tried.
+ * Finds a Chromium to drive, in this order: $CHROMIUM_PATH, the newest in Playwright's browser
+ * cache ($PLAYWRIGHT_BROWSERS_PATH or ~/.cache/ms-playwright), then the system's chromium or
+ * Chrome on $PATH (Debian's /usr/bin/chromium). Throws ChromiumNotFoundError naming what was tried.
  */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
-  const tried: string[] = []
-  const fromEnv = env.CHROMIUM_PATH
-  if (fromEnv) {
-    if (existsSync(fromEnv))
-      return fromEnv
-    tried.push(`$CHROMIUM_PATH=${fromEnv} (does not exist)`)
-  }
-  else {
-    tried.push('$CHROMIUM_PATH (not set)')
-  }
-
   const cache = env.PLAYWRIGHT_BROWSERS_PATH || join(homedir(), '.cache', 'ms-playwright')
-  const cached = playwrightCacheChromium(cache)
-  if (cached)
-    return cached
-  tried.push(`Playwright's browser cache ${cache}`)
-
-  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
-    for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) {
-      const candidate = join(dir, name)
-      if (existsSync(candidate))
-        return candidate
-    }
-  }
-  tried.push('chromium, chromium-browser, google-chrome on $PATH')
-  throw new ChromiumNotFoundError(tried)
-}
-
-function playwrightCacheChromium(cache: string): string | undefined {
-  if (!existsSync(cache))
-    return undefined
   // Newest first: "chromium-1255" sorts after "chromium-1200".
-  const dirs = readdirSync(cache).filter(d => /^chromium(_headless_shell)?-\d+$/.test(d)).sort().reverse()
-  for (const dir of dirs) {
-    for (const exe of ['chrome-linux/chrome', 'chrome-linux64/chrome', 'chrome-headless-shell-linux64/chrome-headless-shell']) {
-      const candidate = join(cache, dir, exe)
-      if (existsSync(candidate))
-        return candidate
-    }
-  }
-  return undefined
+  const cached = existsSync(cache) ? readdirSync(cache).filter(d => /^chromium(_headless_shell)?-\d+$/.test(d)).sort().reverse() : []
+  const found = [
+    env.CHROMIUM_PATH,
+    ...cached.flatMap(d => ['chrome-linux/chrome', 'chrome-linux64/chrome', 'chrome-headless-shell-linux64/chrome-headless-shell'].map(exe => join(cache, d, exe))),
+    ...(env.PATH ?? '').split(delimiter).filter(Boolean).flatMap(dir => ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'].map(exe => join(dir, exe))),
+  ].find(p => p && existsSync(p))
+  if (found)
+    return found
+  throw new ChromiumNotFoundError([
+    'No Chromium found to render the slides. Looked at:',
+    `  - $CHROMIUM_PATH${env.CHROMIUM_PATH ? `=${env.CHROMIUM_PATH} (does not exist)` : ' (not set)'}`,
+    `  - Playwright's browser cache ${cache}`,
+    '  - chromium, chromium-browser, google-chrome on $PATH',
+    'Install one: `apt-get install -y chromium` (Debian/Ubuntu; `npm run setup` does this),',
+    'or point CHROMIUM_PATH at a Chromium or Chrome executable.',
+  ].join('\n'))
 }
