@@ -123,7 +123,7 @@ export async function cachedBuild(o: BuildCacheOptions): Promise<CachedBuild> {
   mkdirSync(cacheRoot, { recursive: true })
   for (const n of readdirSync(cacheRoot)) {
     const pid = /^\.tmp-(\d+)-/.exec(n)?.[1] // the temp build of a run that died (SIGKILL)
-    if (pid && isStale(join(cacheRoot, n), Number(pid)))
+    if (pid && isStale(Number(pid)))
       rmSync(join(cacheRoot, n), { recursive: true, force: true })
   }
   const inputs = buildInputs(o.root, o.entry, o.deckFiles, o.options)
