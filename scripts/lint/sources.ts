@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { normalizeWhitespace } from '../lib/threads.ts'
-import type { TextMessage, ThreadText } from '../lib/threads.ts'
-import { decodeEntities, staticAttr, tags } from './html.ts'
+import MarkdownIt from 'markdown-it'
+import { normalizeWhitespace, type TextMessage, type ThreadText } from '../lib/threads.ts'
+import { staticAttr, tags } from './html.ts'
 import { escapeRegExp, lineAt, scannable, type DeckSlide } from '../lib/deck.ts'
 import type { Problem } from '../lib/problem.ts'
 import type { Message, SourceRecord, Thread } from '../../sources/schema.ts'
@@ -13,7 +13,7 @@ import type { Message, SourceRecord, Thread } from '../../sources/schema.ts'
  * that every id is known, that every registry entry is cited, and (when the thread texts are at
  * hand) that each quotation's words are in its thread and were written by the message's sender.
  */
-const CITING: Record<string, 'from' | 'refs'> = { 'MailQuote': 'from', 'mail-quote': 'from', 'SourceNote': 'refs', 'source-note': 'refs' }
+const CITING = new Map<string, 'from' | 'refs'>([['MailQuote', 'from'], ['mail-quote', 'from'], ['SourceNote', 'refs'], ['source-note', 'refs']])
 
 export interface Registry {
   threads: Thread[]
@@ -32,19 +32,10 @@ export async function loadRegistry(root: string): Promise<Registry | undefined> 
   return { threads: mod.threads ?? [], messages: mod.messages ?? [], records: mod.records ?? [], dir }
 }
 
-export interface Citation {
-  id: string
-  /** The attribute that names it. */
-  attr: 'from' | 'refs'
-  tag: string
-  /** Offset of the attribute in the text. */
-  at: number
-}
-
-/** Every registry id cited in some markdown, outside comments and code, in order. */
-function cited(markdown: string): Citation[] {
+/** Every registry id cited in some markdown, outside comments and code, in order, with the attribute that names it and its offset. */
+function cited(markdown: string) {
   return tags(scannable(markdown)).flatMap((tag) => {
-    const attr = tag.closing ? undefined : CITING[tag.name]
+    const attr = tag.closing ? undefined : CITING.get(tag.name)
     if (!attr)
       return []
     const at = tag.attrOffsets.get(attr) ?? tag.attrOffsets.get(`:${attr}`) ?? tag.start
@@ -58,28 +49,22 @@ export const citedIdsInText = (markdown: string): string[] => cited(markdown).ma
 /** Every registry id a slide cites, with the file line of the attribute. */
 export const citations = (slide: DeckSlide) => cited(slide.body).map(c => ({ ...c, line: lineAt(slide, c.at) }))
 
-export interface Quotation {
-  from: string | undefined
-  /** The slot text (entities decoded); '' when self-closing or not closed. */
-  text: string
-  /** File line where the quotation text starts. */
-  line: number
-  /** File line of `<MailQuote`. */
-  tagLine: number
-  /** False when a `<MailQuote>` has no `</MailQuote>`. */
-  closed: boolean
-}
+const { unescapeAll } = new MarkdownIt().utils
 
-/** Every `<MailQuote …>text</MailQuote>` on a slide (commented-out and code-block ones excluded). */
-export function quotations(slide: DeckSlide): Quotation[] {
+/**
+ * Every `<MailQuote …>text</MailQuote>` on a slide (commented-out and code-block ones excluded):
+ * its text as markdown renders it ('' when self-closing or not closed), the file lines of the text
+ * and of the tag.
+ */
+export function quotations(slide: DeckSlide) {
   const all = tags(scannable(slide.body))
   return all.flatMap((tag, i) => {
-    if (tag.closing || CITING[tag.name] !== 'from')
+    if (tag.closing || CITING.get(tag.name) !== 'from')
       return []
     const close = tag.selfClosing ? undefined : all.slice(i + 1).find(t => t.closing && t.name === tag.name)
     const slot = close ? slide.body.slice(tag.end, close.start) : ''
     const line = lineAt(slide, tag.end + slot.length - slot.trimStart().length)
-    return [{ from: staticAttr(tag, 'from'), text: decodeEntities(slot), line, tagLine: lineAt(slide, tag.start), closed: tag.selfClosing || !!close }]
+    return [{ from: staticAttr(tag, 'from'), text: unescapeAll(slot), line, tagLine: lineAt(slide, tag.start), closed: tag.selfClosing || !!close }]
   })
 }
 
@@ -116,20 +101,12 @@ function registryLocator(dir: string, root: string): (id: string) => { file: str
   }
 }
 
-export interface SourcesCheckOptions {
-  /** Thread texts by file name; undefined when the folder is absent (quotations go unchecked). */
-  texts: Map<string, ThreadText> | undefined
-  /** Deck root, to name registry files relative to it. */
-  root: string
-  /**
-   * Ids cited outside this deck that count as cited for the "cited by no slide" rule: a cut of the
-   * talk (slides-10min.md) shares the registry with slides.md and cites only part of it.
-   */
-  citedElsewhere?: Iterable<string>
-}
-
-/** Problems with the registry's citations and the quotations' words. `no: 0` marks a registry problem. */
-export function checkSources(slides: DeckSlide[], reg: Registry | undefined, opts: SourcesCheckOptions): Problem[] {
+/**
+ * Problems with the registry's citations and the quotations' words (`no: 0` marks a registry
+ * problem). `texts`: the thread texts by file name (undefined: the quotations go unchecked).
+ * `citedElsewhere`: ids that count as cited, for a cut of the talk that cites part of the registry.
+ */
+export function checkSources(slides: DeckSlide[], reg: Registry | undefined, opts: { texts?: Map<string, ThreadText>, root: string, citedElsewhere?: Iterable<string> }): Problem[] {
   const out: Problem[] = []
   const cites = slides.flatMap(s => citations(s).map(c => ({ ...c, slide: s })))
   const quotes = slides.flatMap(s => quotations(s).map(q => ({ ...q, slide: s })))
