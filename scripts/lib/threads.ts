@@ -85,39 +85,35 @@ function splitBody(lines: string[]): Omit<TextMessage, 'sender' | 'date'> {
 
 const message = (sender: string, date: string, body: string[]): TextMessage => ({ sender: sender.trim(), date, ...splitBody(body) })
 
-function parseLore(lines: string[]): TextMessage[] {
-  const out: TextMessage[] = []
+/**
+ * Messages at each header line that `head` reads ([sender, date]); a body starts at `start(i)` and
+ * ends before the first line matching `end`, where the search for the next header resumes.
+ */
+function cut(lines: string[], head: (i: number) => string[] | undefined, start: (i: number) => number, end: RegExp): { sender: string, date: string, body: string[] }[] {
+  const out = []
   for (let i = 0; i < lines.length; i++) {
-    const head = /^@ (\d{4}-\d\d-\d\d +\d?\d:\d\d) (.+)$/.exec(lines[i]!)
-    if (!head || !lines[i - 1]?.startsWith('* '))
+    const [sender, date] = head(i) ?? []
+    if (!sender || !date)
       continue
-    // Body: after the blank line that ends the From:/To: header, up to "^ permalink".
-    let j = i + 1
-    while (j < lines.length && lines[j]!.trim() !== '') j++
-    const start = j + 1
-    while (j < lines.length && !lines[j]!.startsWith('^ permalink')) j++
-    out.push(message(head[2]!, head[1]!, lines.slice(start, j)))
+    let j = start(i)
+    const from = j
+    while (j < lines.length && !end.test(lines[j]!)) j++
+    out.push({ sender, date, body: lines.slice(from, j) })
     i = j
   }
   return out
 }
 
-function parseSourceforge(lines: string[]): TextMessage[] {
-  const out: TextMessage[] = []
-  for (let i = 0; i < lines.length; i++) {
-    const head = /^From: (.+) - (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)$/.exec(lines[i]!)
-    if (!head)
-      continue
-    const start = lines[i + 1]?.trim() === '|' ? i + 2 : i + 1
-    let j = start
-    while (j < lines.length && lines[j]!.trim() !== '|') j++
-    // A flattened body ends with " |" on the same line.
-    const body = lines.slice(start, j).map((l, k, all) => k === all.length - 1 ? l.replace(/\s\|\s*$/, '') : l)
-    out.push(message(head[1]!, head[2]!, body))
-    i = j
-  }
-  return out
-}
+// lore: the body starts after the blank line that ends the From:/To: header.
+const parseLore = (lines: string[]) => cut(lines, (i) => {
+  const m = /^@ (\d{4}-\d\d-\d\d +\d?\d:\d\d) (.+)$/.exec(lines[i]!)
+  return m && lines[i - 1]?.startsWith('* ') ? [m[2]!, m[1]!] : undefined
+}, i => (lines.findIndex((l, k) => k > i && l.trim() === '') + 1 || lines.length + 1), /^\^ permalink/)
+  .map(m => message(m.sender, m.date, m.body))
+
+// SourceForge: a flattened body ends with " |" on the same line.
+const parseSourceforge = (lines: string[]) => cut(lines, i => /^From: (.+) - (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)$/.exec(lines[i]!)?.slice(1), i => lines[i + 1]?.trim() === '|' ? i + 2 : i + 1, /^\s*\|\s*$/)
+  .map(m => message(m.sender, m.date, m.body.map((l, k) => k === m.body.length - 1 ? l.replace(/\s\|\s*$/, '') : l)))
 
 function parseForum(lines: string[]): TextMessage[] {
   const starts = lines.flatMap((l, i) => {

@@ -44,8 +44,7 @@ export function addonDir(type: 'theme' | 'addon', name: string, root: string): s
  */
 export function checkBlockers(deck: Deck, slides: DeckSlide[]): Problem[] {
   const out: Problem[] = []
-  const first = slides[0]
-  const entry = relative(deck.root, deck.entry)
+  const first = slides[0]!
   for (const e of deck.errors) {
     // The last slide at or before the error in deck order, counting the `src:` stanzas that imported it.
     const near = [...deck.slides].reverse().find(s =>
@@ -55,7 +54,7 @@ export function checkBlockers(deck: Deck, slides: DeckSlide[]): Problem[] {
   }
   for (const s of slides)
     out.push(...s.yamlErrors.map(e => ({ file: s.file, line: e.line, no: s.no, check: 'frontmatter', message: `frontmatter is not valid YAML: ${e.message}` })))
-  const at = (key: string, message: string) => out.push({ file: first?.file ?? entry, line: first ? frontmatterKeyLine(first, key) : 1, no: 1, check: 'install', message })
+  const at = (key: string, message: string) => out.push({ file: first.file, line: frontmatterKeyLine(first, key), no: 1, check: 'install', message })
   const theme = deck.headmatter.theme ?? 'default'
   const addons = Array.isArray(deck.headmatter.addons) ? deck.headmatter.addons : []
   for (const [type, name] of [['theme', theme] as const, ...addons.map(a => ['addon', a] as const)]) {

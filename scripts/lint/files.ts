@@ -1,23 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, extname, join, relative, resolve } from 'node:path'
 import { crc32 } from 'node:zlib'
-import { tags } from './html.ts'
+import { staticAttr, tags } from './html.ts'
 import { frontmatterKeyLine, lineAt, scannable, type DeckSlide } from '../lib/deck.ts'
 import type { Problem } from '../lib/problem.ts'
 
-/** Something a slide makes the browser load: an image, a script, a stylesheet, a frame… */
-export interface Resource {
-  url: string
-  /** How it is referenced, for messages: "image", "<img src>", "CSS url()", "frontmatter image"… */
-  via: string
-  line: number
-}
+/** Something a slide makes the browser load (an image, a script, a stylesheet, a frame…), how ("<img src>", "CSS url()"…) and where. */
+export interface Resource { url: string, via: string, line: number }
 
 /** Frontmatter keys whose value is loaded as a resource (layouts' `image`, `background`, iframe `url`). */
 const FRONTMATTER_KEYS = ['image', 'background', 'backgroundImage', 'url']
 /** Tag attributes that load what they point at; `href` only on `<link>` (`<a href>` is a link, not a load). */
 const LOADING_ATTRS = ['src', 'srcset', 'poster', 'data']
-const CSS = [/url\(\s*(["']?)([^"')\s]+)\1\s*\)/g, /@import\s+(["'])([^"']+)\1/g]
 const IMAGE = /\.(?:png|jpe?g|gif|webp|svg)$/i
 
 export const isRemote = (url: string) => /^(?:https?:)?\/\//i.test(url)
@@ -35,21 +29,15 @@ export function resources(slide: DeckSlide): Resource[] {
   }
   for (const m of text.matchAll(/!\[[^\]]*\]\(\s*(<[^>]*>|[^)\s]+)(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g))
     out.push({ url: m[1]!.replace(/^<|>$/g, ''), via: 'image', line: at(m.index) })
-  for (const tag of tags(text)) {
-    const names = tag.closing ? [] : [...LOADING_ATTRS, ...tag.name.toLowerCase() === 'link' ? ['href'] : []]
-    for (const attr of names.flatMap(n => [n, `:${n}`])) {
-      let v = tag.attrs.get(attr)
-      if (attr.startsWith(':'))
-        v = v && /^\s*(['`])([^'`]*)\1\s*$/.exec(v)?.[2] // else a JS expression: cannot know statically
-      const name = attr.replace(/^:/, '')
-      const line = at(tag.attrOffsets.get(attr) ?? tag.start)
-      if (v && name === 'srcset')
-        out.push(...v.split(',').map(p => p.trim().split(/\s+/)[0]).filter(u => !!u).map(u => ({ url: u!, via: `<${tag.name} srcset>`, line })))
-      else if (v && !v.includes('{{'))
-        out.push({ url: v.trim(), via: `<${tag.name} ${name}>`, line })
+  for (const tag of tags(text).filter(t => !t.closing)) {
+    for (const name of [...LOADING_ATTRS, ...tag.name.toLowerCase() === 'link' ? ['href'] : []]) {
+      const v = staticAttr(tag, name) // a bound JS expression cannot be known statically
+      const line = at(tag.attrOffsets.get(name) ?? tag.attrOffsets.get(`:${name}`) ?? tag.start)
+      const urls = !v || v.includes('{{') ? [] : name === 'srcset' ? v.split(',').map(p => p.trim().split(/\s+/)[0]!) : [v.trim()]
+      out.push(...urls.filter(Boolean).map(url => ({ url, via: `<${tag.name} ${name}>`, line })))
     }
   }
-  for (const [re, via] of [[CSS[0]!, 'CSS url()'], [CSS[1]!, 'CSS @import']] as const) {
+  for (const [re, via] of [[/url\(\s*(["']?)([^"')\s]+)\1\s*\)/g, 'CSS url()'], [/@import\s+(["'])([^"']+)\1/g, 'CSS @import']] as const) {
     for (const m of text.matchAll(re)) out.push({ url: m[2]!, via, line: at(m.index) })
   }
   return out.filter(r => !r.url.startsWith('data:') && !r.url.startsWith('#'))

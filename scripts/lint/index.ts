@@ -16,22 +16,12 @@ import { checkNotes, checkTitles } from './notes.ts'
 import { checkSources, loadRegistry, quotations } from './sources.ts'
 import { checkTemplates } from './template.ts'
 
-export interface LintOptions {
-  /** Folder of the archived thread texts; default $THREADS_DIR or ../shared/seeds next to the repository. */
-  threadsDir?: string
-  /** Mermaid parser; default Mermaid's own, loaded on first use. */
-  mermaidParse?: MermaidParse
-}
-
-export interface LintResult {
-  slides: number
-  problems: Problem[]
-  /** Lines to print before the problems: unchecked quotations, the spoken time per chapter. */
-  report: string[]
-}
-
-/** Runs every check on a loaded deck. */
-export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<LintResult> {
+/**
+ * Runs every check on a loaded deck. Options: the folder of the archived thread texts (default
+ * threadsDir()), a Mermaid parser (default Mermaid's own). `report`: lines to print before the
+ * problems (unchecked quotations, the spoken time per chapter).
+ */
+export async function lintDeck(deck: Deck, options: { threadsDir?: string, mermaidParse?: MermaidParse } = {}): Promise<{ slides: number, problems: Problem[], report: string[] }> {
   const { slides, root, headmatter } = deck
   const first = slides[0]! // Slidev makes one slide even of an empty file
   const result = (problems: Problem[], report: string[] = []) => ({ slides: slides.length, problems: sortProblems(problems), report })
