@@ -63,12 +63,7 @@ export function readTalk(headmatter: Record<string, unknown>): { budgets?: TalkB
   for (const key of COUNTS)
     budgets[key] = check(`talk.${key}`, t[key], v => typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined, 'a positive whole number')
   // An absolute http(s) address, since a phone opens it from the QR code.
-  budgets.url = check('talk.url', t.url, (v) => {
-    try {
-      return typeof v === 'string' && /^https?:$/.test(new URL(v).protocol) ? v : undefined
-    }
-    catch {}
-  }, 'an http(s) address')
+  budgets.url = check('talk.url', t.url, v => typeof v === 'string' && URL.canParse(v) && /^https?:$/.test(new URL(v).protocol) ? v : undefined, 'an http(s) address')
   if (budgets.questions >= budgets.duration)
     errors.push({ key: 'talk', message: `talk.questions (${minutes(budgets.questions)}) leaves no time of the ${minutes(budgets.duration)} duration to speak` })
   return { budgets, errors }
@@ -78,9 +73,7 @@ export function readTalk(headmatter: Record<string, unknown>): { budgets?: TalkB
  * A `talk.url` on a domain reserved for examples (RFC 2606) is a placeholder the speaker has not
  * replaced yet: worth a warning, not a failure, since the deck itself is fine.
  */
-export function isPlaceholderUrl(url: string): boolean {
-  return /^(?:[\w-]+\.)*example\.(?:org|com|net)$/i.test(new URL(url).hostname)
-}
+export const isPlaceholderUrl = (url: string) => /^(?:[\w-]+\.)*example\.(?:org|com|net)$/i.test(new URL(url).hostname)
 
 /** The references slide (exempt from the spoken script and the words-on-screen budget). */
 export function isReferencesSlide(content: string): boolean {
@@ -88,12 +81,7 @@ export function isReferencesSlide(content: string): boolean {
 }
 
 /** "30 min", "4.5 min" */
-export function minutes(seconds: number): string {
-  const m = seconds / 60
-  return `${Number.isInteger(m) ? m : m.toFixed(1)} min`
-}
+export const minutes = (seconds: number) => `${Number.isInteger(seconds / 60) ? seconds / 60 : (seconds / 60).toFixed(1)} min`
 
 /** Words as a reader counts them: runs of non-space holding a letter or a digit ("—" is not one). */
-export function countWords(text: string): number {
-  return text.split(/\s+/).filter(w => /[\p{L}\p{N}]/u.test(w)).length
-}
+export const countWords = (text: string) => text.split(/\s+/).filter(w => /[\p{L}\p{N}]/u.test(w)).length

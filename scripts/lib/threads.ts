@@ -16,25 +16,15 @@ import { fileURLToPath } from 'node:url'
  * mbox escaping, not a quote. Every text is whitespace-normalised, quote markers removed.
  */
 
-/** One message as the thread text shows it. */
-export interface TextMessage {
-  /** Sender as printed, e.g. "Magenheimer, Dan (HP Labs Fort Collins)"; '' when not shown. */
-  sender: string
-  /** Date as printed in its header, e.g. "2005-04-27 17:25"; 'whole' for a one-message text. */
-  date: string
-  /** Own words and quoted ones. */
-  all: string
-  /** The sender's words only (quoted parts removed). */
-  own: string
-  quoted: string
-}
+/**
+ * One message as the thread text shows it: the sender and the date as printed in its header
+ * ("Magenheimer, Dan (HP Labs Fort Collins)", "2005-04-27 17:25"; '' and 'whole' for a text that
+ * is one message), all its words, the sender's own (quoted parts removed), the quoted ones.
+ */
+export interface TextMessage { sender: string, date: string, all: string, own: string, quoted: string }
 
-export interface ThreadText {
-  format: 'lore' | 'sourceforge' | 'forum' | 'hypermail' | 'whole'
-  /** The whole text. */
-  flat: string
-  messages: TextMessage[]
-}
+/** A thread text: its format, its whole text (`flat`), its messages. */
+export interface ThreadText { format: 'lore' | 'sourceforge' | 'forum' | 'hypermail' | 'whole', flat: string, messages: TextMessage[] }
 
 /** Collapses every run of whitespace to one space and trims. */
 export function normalizeWhitespace(s: string): string {

@@ -8,18 +8,11 @@ import type { Problem } from '../lib/problem.ts'
 
 /**
  * What a deck can name, read from the installed files: layouts (Slidev's built-in layouts, the
- * theme's and the deck's `layouts/`), components (Slidev's built-ins, the theme's, the deck's
- * `components/`, Vue's own), icons of installed Iconify collections, the deck's required props.
+ * theme's and the deck's `layouts/`), components in PascalCase (Slidev's built-ins, the theme's,
+ * the deck's `components/`, Vue's own), the icons of an Iconify collection ("carbon"; undefined
+ * when not installed), the required props of the deck's components.
  */
-export interface ComponentCatalog {
-  layouts?: Set<string>
-  /** Component names in PascalCase. */
-  components: Set<string>
-  /** Icon names of an installed icon collection ("carbon", "svg-spinners"); undefined when not installed. */
-  icons: (collection: string) => Set<string> | undefined
-  /** Required props of the deck's components, by PascalCase name. */
-  required?: Map<string, string[]>
-}
+export interface ComponentCatalog { layouts?: Set<string>, components: Set<string>, icons: (collection: string) => Set<string> | undefined, required?: Map<string, string[]> }
 
 export const pascalCase = (tag: string) => tag.split(/[-_]/).filter(Boolean).map(s => s[0]!.toUpperCase() + s.slice(1)).join('')
 const kebab = (s: string) => s.replace(/([a-z\d])([A-Z])/g, '$1-$2').toLowerCase()

@@ -75,18 +75,6 @@ export function firstWords(text: string, n = 6, last = false): string {
   return last ? `“${more}${words.slice(-n).join(' ')}”` : `“${words.slice(0, n).join(' ')}${more}”`
 }
 
-/** The longest start of `q` found in `hay` ('' if not even the first character). */
-function matchedPrefix(hay: string, q: string): string {
-  let [lo, hi] = [0, q.length]
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2)
-    if (hay.includes(q.slice(0, mid)))
-      lo = mid
-    else hi = mid - 1
-  }
-  return q.slice(0, lo)
-}
-
 /** The n-th call for an id gives the file line of its n-th `id: '<id>'` in sources/ (duplicates point at each copy). */
 function registryLocator(dir: string, root: string): (id: string) => { file: string, line: number } {
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('.ts')).sort()
@@ -174,7 +162,9 @@ function quotationProblem(words: string, m: Message, t: Thread, messages: Map<st
   if (!text)
     return `cannot check quotation ${quote}: the text of thread "${t.id}" (${t.text}) is not in the threads folder`
   if (!text.flat.includes(words)) {
-    const pre = matchedPrefix(text.flat, words)
+    let n = words.length // the longest start of the quotation that the thread has
+    while (n && !text.flat.includes(words.slice(0, n))) n--
+    const pre = words.slice(0, n)
     return `quotation not found verbatim in thread "${t.id}": ${quote}${pre.trim() ? `; it matches up to ${firstWords(pre, 6, true)}, then differs` : ''}`
   }
   const find = (id: string): TextMessage | undefined => text.messages.find(x => x.date === messages.get(id)?.textAt)
