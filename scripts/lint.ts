@@ -1,10 +1,8 @@
 /**
- * Fast, browser-free lint of the deck: `npm run lint [-- path/to/slides.md]`.
- *
- * With a headmatter `talk:` block (scripts/lib/talk.ts) it first prints the spoken minutes per
- * chapter and in all (`time: …` lines). Then one line per problem, `file:LINE (slide N): message`,
- * then a summary.
- * Exit 0: no problems. Exit 1: problems. Exit 2: the deck could not be loaded or linted.
+ * Fast, browser-free lint of the deck: `npm run lint [-- path/to/slides.md]`. Prints the spoken
+ * minutes per chapter (`time: …` lines, with a headmatter `talk:` block), one line per problem
+ * (`file:LINE (slide N): message`), a summary. Exit 0: no problems, 1: problems, 2: the deck could
+ * not be loaded or linted.
  */
 import { existsSync } from 'node:fs'
 import process from 'node:process'

@@ -79,8 +79,8 @@ const message = (sender: string, date: string, body: string[]): TextMessage => (
  * Messages at each header line that `head` reads ([sender, date]); a body starts at `start(i)` and
  * ends before the first line matching `end`, where the search for the next header resumes.
  */
-function cut(lines: string[], head: (i: number) => string[] | undefined, start: (i: number) => number, end: RegExp): { sender: string, date: string, body: string[] }[] {
-  const out = []
+function cut(lines: string[], head: (i: number) => string[] | undefined, start: (i: number) => number, end: RegExp, body = (b: string[]) => b): TextMessage[] {
+  const out: TextMessage[] = []
   for (let i = 0; i < lines.length; i++) {
     const [sender, date] = head(i) ?? []
     if (!sender || !date)
@@ -88,7 +88,7 @@ function cut(lines: string[], head: (i: number) => string[] | undefined, start: 
     let j = start(i)
     const from = j
     while (j < lines.length && !end.test(lines[j]!)) j++
-    out.push({ sender, date, body: lines.slice(from, j) })
+    out.push(message(sender, date, body(lines.slice(from, j))))
     i = j
   }
   return out
@@ -99,11 +99,10 @@ const parseLore = (lines: string[]) => cut(lines, (i) => {
   const m = /^@ (\d{4}-\d\d-\d\d +\d?\d:\d\d) (.+)$/.exec(lines[i]!)
   return m && lines[i - 1]?.startsWith('* ') ? [m[2]!, m[1]!] : undefined
 }, i => (lines.findIndex((l, k) => k > i && l.trim() === '') + 1 || lines.length + 1), /^\^ permalink/)
-  .map(m => message(m.sender, m.date, m.body))
 
 // SourceForge: a flattened body ends with " |" on the same line.
-const parseSourceforge = (lines: string[]) => cut(lines, i => /^From: (.+) - (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)$/.exec(lines[i]!)?.slice(1), i => lines[i + 1]?.trim() === '|' ? i + 2 : i + 1, /^\s*\|\s*$/)
-  .map(m => message(m.sender, m.date, m.body.map((l, k) => k === m.body.length - 1 ? l.replace(/\s\|\s*$/, '') : l)))
+const parseSourceforge = (lines: string[]) => cut(lines, i => /^From: (.+) - (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)$/.exec(lines[i]!)?.slice(1), i => lines[i + 1]?.trim() === '|' ? i + 2 : i + 1, /^\s*\|\s*$/,
+  b => b.map((l, k) => k === b.length - 1 ? l.replace(/\s\|\s*$/, '') : l))
 
 function parseForum(lines: string[]): TextMessage[] {
   const starts = lines.flatMap((l, i) => {

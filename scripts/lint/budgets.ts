@@ -10,15 +10,10 @@ export function spokenWords(note: string | undefined): number {
 
 /** Spoken words per chapter (the `src:` file the slides come from), in deck order; the references slide is not spoken. */
 export function chapterTimes(slides: DeckSlide[]): { file: string, slides: number, words: number }[] {
-  const out: { file: string, slides: number, words: number }[] = []
-  for (const s of slides) {
-    let c = out.find(x => x.file === s.file)
-    if (!c)
-      out.push(c = { file: s.file, slides: 0, words: 0 })
-    c.slides++
-    c.words += isReferencesSlide(s.body) ? 0 : spokenWords(s.note)
-  }
-  return out
+  return [...new Set(slides.map(s => s.file))].map((file) => {
+    const of = slides.filter(s => s.file === file)
+    return { file, slides: of.length, words: of.reduce((n, s) => n + (isReferencesSlide(s.body) ? 0 : spokenWords(s.note)), 0) }
+  })
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US')

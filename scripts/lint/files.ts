@@ -110,16 +110,15 @@ export function checkAssets(slides: DeckSlide[], root: string, exists: (path: st
   }
   for (const s of slides) {
     for (const r of resources(s)) {
-      const path = decodeURI(r.url.replace(/[?#].*$/, ''))
-      if (isRemote(r.url) || /^[a-z][\w+.-]*:/i.test(r.url) || !path)
+      if (isRemote(r.url) || /^[a-z][\w+.-]*:/i.test(r.url) || /^[?#]/.test(r.url))
         continue // remote (a talk rule: checkRemote), or mailto:, blob: …
+      const path = decodeURI(r.url.replace(/[?#].*$/, ''))
       const file = path.startsWith('/') ? join(root, 'public', path) : resolve(dirname(join(root, s.file)), path)
       const add = (check: string, message: string) => out.push({ file: s.file, line: r.line, no: s.no, check, message })
-      if (!exists(file))
-        add('assets', `missing asset: ${r.via} "${r.url}" not found (${path.startsWith('/') ? `public${path}` : path})`)
-      const defect = exists(file) && defectOf(file)
+      const found = exists(file)
+      const defect = found ? defectOf(file) : `missing asset: ${r.via} "${r.url}" not found (${path.startsWith('/') ? `public${path}` : path})`
       if (defect)
-        add('images', `broken image ${r.url} (${relative(root, file)}): ${defect}`)
+        add(found ? 'images' : 'assets', found ? `broken image ${r.url} (${relative(root, file)}): ${defect}` : defect)
     }
   }
   const pub = join(root, 'public')

@@ -1,16 +1,9 @@
-/** A tag found in slide markdown: `<Name a="1" :b="x">` (or `</Name>`). */
-export interface Tag {
-  name: string
-  closing: boolean
-  selfClosing: boolean
-  /** Attribute name as written (e.g. ":src") → value (undefined for a bare attribute). */
-  attrs: Map<string, string | undefined>
-  /** Offset of each attribute's value (or name when bare). */
-  attrOffsets: Map<string, number>
-  /** Offsets of `<` and just after `>` in the scanned text. */
-  start: number
-  end: number
-}
+/**
+ * A tag found in slide markdown: `<Name a="1" :b="x">` (or `</Name>`), its attributes by name as
+ * written (":src"; undefined for a bare one), the offset of each attribute's value (or name when
+ * bare), the offsets of `<` and just after `>` in the scanned text.
+ */
+export interface Tag { name: string, closing: boolean, selfClosing: boolean, attrs: Map<string, string | undefined>, attrOffsets: Map<string, number>, start: number, end: number }
 
 const RE_TAG = /<(\/?)([A-Za-z][\w.:-]*)((?:\s+[^\s=>/"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*(\/?)>/g
 const RE_ATTR = /([^\s=>/"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?/g

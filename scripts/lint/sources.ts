@@ -15,13 +15,8 @@ import type { Message, SourceRecord, Thread } from '../../sources/schema.ts'
  */
 const CITING = new Map<string, 'from' | 'refs'>([['MailQuote', 'from'], ['mail-quote', 'from'], ['SourceNote', 'refs'], ['source-note', 'refs']])
 
-export interface Registry {
-  threads: Thread[]
-  messages: Message[]
-  records: SourceRecord[]
-  /** Folder of the registry, to name its files in problems. */
-  dir: string
-}
+/** The registry's entries, and its folder (to name its files in problems). */
+export interface Registry { threads: Thread[], messages: Message[], records: SourceRecord[], dir: string }
 
 /** Loads `<root>/sources/index.ts`; undefined when the deck has no registry. */
 export async function loadRegistry(root: string): Promise<Registry | undefined> {
@@ -63,7 +58,7 @@ export function quotations(slide: DeckSlide) {
       return []
     const close = tag.selfClosing ? undefined : all.slice(i + 1).find(t => t.closing && t.name === tag.name)
     const slot = close ? slide.body.slice(tag.end, close.start) : ''
-    const line = lineAt(slide, tag.end + slot.length - slot.trimStart().length)
+    const line = lineAt(slide, tag.end + slot.length - slot.trimStart().length) // where the words start
     return [{ from: staticAttr(tag, 'from'), text: unescapeAll(slot), line, tagLine: lineAt(slide, tag.start), closed: tag.selfClosing || !!close }]
   })
 }
