@@ -1,13 +1,10 @@
 /**
- * Fast, browser-free lint of the deck: `npm run lint [-- path/to/slides.md]`.
- *
- * With a headmatter `talk:` block (scripts/lib/talk.ts) it first prints the spoken minutes per
- * chapter and in all (`time: …` lines). Then one line per problem, `file:LINE (slide N): message`,
- * then a summary.
- * Exit 0: no problems. Exit 1: problems. Exit 2: the deck could not be loaded or linted.
+ * Fast, browser-free lint of the deck: `npm run lint [-- path/to/slides.md]`. Prints the spoken
+ * minutes per chapter (`time: …` lines, with a headmatter `talk:` block), one line per problem
+ * (`file:LINE (slide N): message`), a summary. Exit 0: no problems, 1: problems, 2: the deck could
+ * not be loaded or linted.
  */
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { usage, UsageError } from './lib/args.ts'
@@ -24,24 +21,17 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   const entry = positionals[0] ?? 'slides.md'
-  if (!existsSync(resolve(entry))) {
+  if (!existsSync(entry)) {
     console.error(`lint: cannot load the deck: ${entry} does not exist`)
     return 2
   }
-  let deck
-  try {
-    deck = await loadDeck(entry)
-  }
-  catch (e) {
-    console.error(`lint: cannot load the deck ${entry}: ${e instanceof Error ? e.message : String(e)}`)
+  const deck = await loadDeck(entry).catch((e: unknown) => console.error(`lint: cannot load the deck ${entry}: ${e instanceof Error ? e.message : String(e)}`))
+  if (!deck)
     return 2
-  }
   const { slides, problems, report } = await lintDeck(deck)
-  for (const line of report) console.log(line)
-  for (const p of problems) console.log(formatProblem(p))
-  const n = problems.length
-  console.log(`lint: ${slides} slide${slides === 1 ? '' : 's'}, ${n} problem${n === 1 ? '' : 's'}`)
-  return n ? 1 : 0
+  for (const line of [...report, ...problems.map(formatProblem)]) console.log(line)
+  console.log(`lint: ${slides} slide${slides === 1 ? '' : 's'}, ${problems.length} problem${problems.length === 1 ? '' : 's'}`)
+  return problems.length ? 1 : 0
 }
 
 main(process.argv.slice(2)).then(

@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Deck } from '../lib/deck.ts'
-import { frontmatterKeyLine, type DeckSlide } from '../lib/deck.ts'
+import { frontmatterKeyLine, type Deck, type DeckSlide } from '../lib/deck.ts'
 import type { Problem } from '../lib/problem.ts'
 
 /** This repository: Slidev runs from here on another deck and finds packages here too, as a global install would. */
@@ -45,8 +44,7 @@ export function addonDir(type: 'theme' | 'addon', name: string, root: string): s
  */
 export function checkBlockers(deck: Deck, slides: DeckSlide[]): Problem[] {
   const out: Problem[] = []
-  const first = slides[0]
-  const entry = relative(deck.root, deck.entry)
+  const first = slides[0]!
   for (const e of deck.errors) {
     // The last slide at or before the error in deck order, counting the `src:` stanzas that imported it.
     const near = [...deck.slides].reverse().find(s =>
@@ -54,11 +52,9 @@ export function checkBlockers(deck: Deck, slides: DeckSlide[]): Problem[] {
         .some(p => p.file === e.file && p.line <= e.line))
     out.push({ file: e.file, line: e.line, no: near?.no ?? 1, check: 'deck', message: e.message.replaceAll(`${deck.root}/`, '') })
   }
-  for (const s of slides) {
-    for (const e of s.yamlErrors)
-      out.push({ file: s.file, line: e.line, no: s.no, check: 'frontmatter', message: `frontmatter is not valid YAML: ${e.message}` })
-  }
-  const at = (key: string, message: string) => out.push({ file: first?.file ?? entry, line: first ? frontmatterKeyLine(first, key) : 1, no: 1, check: 'install', message })
+  for (const s of slides)
+    out.push(...s.yamlErrors.map(e => ({ file: s.file, line: e.line, no: s.no, check: 'frontmatter', message: `frontmatter is not valid YAML: ${e.message}` })))
+  const at = (key: string, message: string) => out.push({ file: first.file, line: frontmatterKeyLine(first, key), no: 1, check: 'install', message })
   const theme = deck.headmatter.theme ?? 'default'
   const addons = Array.isArray(deck.headmatter.addons) ? deck.headmatter.addons : []
   for (const [type, name] of [['theme', theme] as const, ...addons.map(a => ['addon', a] as const)]) {

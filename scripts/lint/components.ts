@@ -1,13 +1,79 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { compileScript, parse } from 'vue/compiler-sfc'
 import { tags } from './html.ts'
-import { pascalCase } from './slidev-schema.ts'
+import { addonDir, packageDir } from './blockers.ts'
 import { lineAt, scannable, type DeckSlide } from '../lib/deck.ts'
 import type { Problem } from '../lib/problem.ts'
 
-export interface ComponentCatalog {
-  /** Known component names, PascalCase. */
-  components: Set<string>
-  /** Icon names of an installed icon collection ("carbon", "svg-spinners"); undefined when not installed. */
-  icons: (collection: string) => Set<string> | undefined
+/**
+ * What a deck can name, read from the installed files: layouts (Slidev's built-in layouts, the
+ * theme's and the deck's `layouts/`), components in PascalCase (Slidev's built-ins, the theme's,
+ * the deck's `components/`, Vue's own), the icons of an Iconify collection ("carbon"; undefined
+ * when not installed), the required props of the deck's components.
+ */
+export interface ComponentCatalog { layouts?: Set<string>, components: Set<string>, icons: (collection: string) => Set<string> | undefined, required?: Map<string, string[]> }
+
+export const pascalCase = (tag: string) => tag.split(/[-_]/).filter(Boolean).map(s => s[0]!.toUpperCase() + s.slice(1)).join('')
+const kebab = (s: string) => s.replace(/([a-z\d])([A-Z])/g, '$1-$2').toLowerCase()
+
+/** Vue's own built-in components, usable in any template. */
+const VUE_BUILTINS = ['Transition', 'TransitionGroup', 'KeepAlive', 'Teleport', 'Suspense', 'Component', 'Slot', 'Template']
+
+/** Source files (name → path) in a folder, and in its subfolders if `deep`. */
+function files(dir: string | undefined, ext: RegExp, deep = false): [string, string][] {
+  return dir && existsSync(dir)
+    ? readdirSync(dir, { recursive: deep, encoding: 'utf8' }).filter(f => ext.test(f) && !f.includes('.test.')).map(f => [basename(f).replace(ext, ''), join(dir, f)])
+    : []
+}
+
+/** The catalog of a deck rooted at `root` that uses `theme`. */
+export function loadSchema(root: string, theme = 'default'): Required<ComponentCatalog> {
+  const client = packageDir('@slidev/client', root)
+  const themeRoot = addonDir('theme', theme, root) || undefined
+  const layouts = new Set([client, themeRoot, root].flatMap(d => files(d && join(d, 'layouts'), /\.vue$/).map(f => f[0])))
+  const components = new Set([
+    ...VUE_BUILTINS,
+    ...[client && join(client, 'builtin'), themeRoot && join(themeRoot, 'components'), join(root, 'components')]
+      .flatMap(d => files(d, /\.(vue|md|[jt]sx?)$/, true).map(f => pascalCase(f[0]))),
+  ])
+  const required = new Map(files(join(root, 'components'), /\.vue$/).map(([n, f]) => [pascalCase(n), requiredProps(readFileSync(f, 'utf8'), f)]))
+  return { layouts, components, icons: c => iconNames(root, c), required }
+}
+
+const iconCache = new Map<string, Set<string> | undefined>()
+
+/**
+ * Icon names (aliases included) of the Iconify collection `prefix`, found where unplugin-icons
+ * (Slidev's icon resolver) finds it: @iconify-json/<prefix>, else the full @iconify/json, from the
+ * deck's folder up, then from Slidev's own install. Undefined when the collection is not installed.
+ */
+export function iconNames(root: string, prefix: string): Set<string> | undefined {
+  const key = `${root}\0${prefix}`
+  if (!iconCache.has(key)) {
+    const [one, all] = [packageDir(`@iconify-json/${prefix}`, root), packageDir('@iconify/json', root)]
+    const file = [one && join(one, 'icons.json'), all && join(all, 'json', `${prefix}.json`)].find(f => f && existsSync(f))
+    const json = file ? JSON.parse(readFileSync(file, 'utf8')) as { icons?: object, aliases?: object } : undefined
+    iconCache.set(key, json && new Set([...Object.keys(json.icons ?? {}), ...Object.keys(json.aliases ?? {})]))
+  }
+  return iconCache.get(key)
+}
+
+/**
+ * Required props of a Vue SFC, read the way Vue reads them: compiled with Vue's own script
+ * compiler (type-based `defineProps<{ a: string }>()` and runtime objects alike), then the
+ * `required: true` entries of the compiled `props` option.
+ */
+export function requiredProps(sfc: string, filename: string): string[] {
+  const { descriptor } = parse(sfc, { filename })
+  let code = ''
+  try {
+    if (descriptor.script || descriptor.scriptSetup)
+      code = compileScript(descriptor, { id: basename(filename), fs: { fileExists: () => false, readFile: () => undefined } }).content
+  }
+  catch {} // a component that does not compile is the build's and the type check's business
+  const props = /\bprops:\s*\{([\s\S]*?)\n\s{0,4}\},?\n/.exec(code)?.[1] ?? ''
+  return [...props.matchAll(/(?:^|[\s,{])["']?([\w$-]+)["']?\s*:\s*\{[^{}]*\brequired:\s*true/g)].map(m => m[1]!)
 }
 
 /** Tags that contain a dash but are standard SVG elements, not components. */
@@ -21,34 +87,36 @@ export function isComponentTag(name: string): boolean {
 /**
  * Every component a slide uses exists: in the deck's `components/`, the theme's, Slidev's
  * built-ins, Vue's built-ins, or as an icon of an installed Iconify collection
- * (`<carbon-arrow-right />` or `<carbon:arrow-right />`, Slidev's icon syntax). Plain HTML tags
- * are ignored.
+ * (`<carbon-arrow-right />` or `<carbon:arrow-right />`, Slidev's icon syntax); plain HTML tags
+ * are ignored. And every use of a deck component passes its required props (as `a="…"`, `:a`,
+ * `v-bind:a`, camelCase or kebab-case, or through `v-bind="obj"`): a production build does not
+ * check props, so a missing one renders silently wrong (an empty caption).
  */
 export function checkComponents(slides: DeckSlide[], catalog: ComponentCatalog): Problem[] {
   const out: Problem[] = []
   for (const s of slides) {
-    const text = scannable(s.body)
-    for (const tag of tags(text)) {
+    for (const tag of tags(scannable(s.body))) {
+      const add = (check: string, message: string) => out.push({ file: s.file, line: lineAt(s, tag.start), no: s.no, check, message })
       if (tag.closing || !isComponentTag(tag.name))
         continue
-      if (catalog.components.has(pascalCase(tag.name)))
+      if (catalog.components.has(pascalCase(tag.name))) {
+        const given = new Set([...tag.attrs.keys()].map(a => kebab(a.replace(/^(?::|v-bind:)/, ''))))
+        const missing = given.has('v-bind') ? [] : (catalog.required?.get(pascalCase(tag.name)) ?? []).filter(p => !given.has(kebab(p)))
+        if (missing.length)
+          add('props', `<${tag.name}> is missing its required prop${missing.length > 1 ? 's' : ''} ${missing.map(p => `"${p}"`).join(', ')}`)
         continue
+      }
       const lower = tag.name.toLowerCase()
       // `<prefix:name>` is an icon; `<a-b-c>` is one when a collection `a` or `a-b` is installed.
       const splits = lower.includes(':') ? [lower.indexOf(':')] : [...lower.matchAll(/-/g)].map(m => m.index)
       const at = splits.find(i => catalog.icons(lower.slice(0, i)))
-      let message = `unknown component <${tag.name}>: not in components/, Slidev's or Vue's built-ins`
-      if (at !== undefined) {
-        const [collection, icon] = [lower.slice(0, at), lower.slice(at + 1)]
-        if (catalog.icons(collection)!.has(icon))
-          continue
-        message = `unknown icon <${tag.name}>: "${icon}" is not in the ${collection} icon set`
-      }
-      else if (lower.includes(':')) {
-        const collection = lower.slice(0, lower.indexOf(':'))
-        message = `icon <${tag.name}>: the icon collection "${collection}" is not installed (npm i -D @iconify-json/${collection})`
-      }
-      out.push({ file: s.file, line: lineAt(s, tag.start), no: s.no, check: 'components', message })
+      const [collection, icon] = at === undefined ? [lower.split(':')[0]] : [lower.slice(0, at), lower.slice(at + 1)]
+      if (at !== undefined && !catalog.icons(collection!)!.has(icon!))
+        add('components', `unknown icon <${tag.name}>: "${icon}" is not in the ${collection} icon set`)
+      else if (at === undefined && lower.includes(':'))
+        add('components', `icon <${tag.name}>: the icon collection "${collection}" is not installed (npm i -D @iconify-json/${collection})`)
+      else if (at === undefined)
+        add('components', `unknown component <${tag.name}>: not in components/, Slidev's or Vue's built-ins`)
     }
   }
   return out

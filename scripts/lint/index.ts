@@ -3,97 +3,65 @@ import { basename, relative } from 'node:path'
 import { citedIds } from '../../setup/cited-sources.ts'
 import type { Deck } from '../lib/deck.ts'
 import { findRepoRoot, loadThreadTexts, threadsDir } from '../lib/threads.ts'
-import { checkAssets, checkHeadmatterAssets } from './assets.ts'
+import { talkRulesOn } from '../lib/talk.ts'
+import { sortProblems, type Problem } from '../lib/problem.ts'
+import { checkAssets, checkHeadmatterAssets, checkRemote, checkRemoteHeadmatter } from './files.ts'
+import { checkBlockers } from './blockers.ts'
 import { checkBudgets } from './budgets.ts'
-import { checkComponents } from './components.ts'
+import { checkComponents, loadSchema } from './components.ts'
 import { checkEncoding } from './encoding.ts'
 import { checkFrontmatter, checkHeadmatterResolves } from './frontmatter.ts'
-import { checkImageFiles } from './images.ts'
-import { checkMermaid, mermaidParser } from './mermaid.ts'
-import type { MermaidParse } from './mermaid.ts'
+import { checkMermaid, mermaidParser, type MermaidParse } from './mermaid.ts'
 import { checkNotes, checkTitles } from './notes.ts'
-import { checkRequiredProps, componentsWithRequiredProps } from './props.ts'
-import { checkRemote, checkRemoteHeadmatter } from './remote.ts'
-import { iconNames } from './icons.ts'
-import { loadSchema } from './slidev-schema.ts'
-import { checkBlockers } from './blockers.ts'
-import { talkRulesOn } from '../lib/talk.ts'
-import { checkSources, loadRegistry, quotations, uncheckedNotice } from './sources.ts'
+import { checkSources, loadRegistry, quotations } from './sources.ts'
 import { checkTemplates } from './template.ts'
-import { sortProblems } from '../lib/problem.ts'
-import type { Problem } from '../lib/problem.ts'
 
-
-export interface LintOptions {
-  /** Folder of the archived thread texts; default $THREADS_DIR or ../shared/seeds next to the repository. */
-  threadsDir?: string
-  /** Mermaid parser; default Mermaid's own, loaded on first use. */
-  mermaidParse?: MermaidParse
-}
-
-export interface LintResult {
-  slides: number
-  problems: Problem[]
-  /**
-   * Lines to print once, before the problems: that the quotations went unchecked, the spoken
-   * time per chapter when the deck has `talk:`.
-   */
-  report: string[]
-}
-
-/** Runs every check on a loaded deck. */
-export async function lintDeck(deck: Deck, options: LintOptions = {}): Promise<LintResult> {
-  const { slides } = deck
-  const problems: Problem[] = []
-  const first = slides[0]
-  const entryFile = relative(deck.root, deck.entry)
+/**
+ * Runs every check on a loaded deck. Options: the folder of the archived thread texts (default
+ * threadsDir()), a Mermaid parser (default Mermaid's own). `report`: lines to print before the
+ * problems (unchecked quotations, the spoken time per chapter).
+ */
+export async function lintDeck(deck: Deck, options: { threadsDir?: string, mermaidParse?: MermaidParse } = {}): Promise<{ slides: number, problems: Problem[], report: string[] }> {
+  const { slides, root, headmatter } = deck
+  const first = slides[0]! // Slidev makes one slide even of an empty file
+  const result = (problems: Problem[], report: string[] = []) => ({ slides: slides.length, problems: sortProblems(problems), report })
   if (readFileSync(deck.entry, 'utf8').trim() === '')
-    return { slides: 0, report: [], problems: [{ file: entryFile, line: 1, no: 1, check: 'deck', message: 'the deck is empty: write at least one slide' }] }
+    return { slides: 0, report: [], problems: [{ file: relative(root, deck.entry), line: 1, no: 1, check: 'deck', message: 'the deck is empty: write at least one slide' }] }
 
   // What stops the build comes first and alone: the other checks would only add its echoes.
   const blockers = checkBlockers(deck, slides)
-  if (blockers.length)
-    return { slides: slides.length, problems: sortProblems(blockers), report: [`lint: ${blockers.length} problem${blockers.length === 1 ? '' : 's'} will stop slidev build; the other checks run once ${blockers.length === 1 ? 'it is' : 'they are'} fixed`] }
-  if (!first)
-    return { slides: 0, report: [], problems: [{ file: entryFile, line: 1, no: 1, check: 'deck', message: 'the deck has no slides' }] }
+  const n = blockers.length
+  if (n)
+    return result(blockers, [`lint: ${n} problem${n === 1 ? '' : 's'} will stop slidev build; the other checks run once ${n === 1 ? 'it is' : 'they are'} fixed`])
 
-  const theme = typeof deck.headmatter.theme === 'string' ? deck.headmatter.theme : 'default'
-  const schema = loadSchema(deck.root, theme)
+  const schema = loadSchema(root, typeof headmatter.theme === 'string' ? headmatter.theme : 'default')
+  const problems = [
+    ...checkEncoding(deck),
+    ...checkFrontmatter(slides, schema.layouts),
+    ...checkTemplates(slides),
+    ...checkAssets(slides, root),
+    ...checkHeadmatterResolves(first, headmatter, deck.entry),
+    ...checkComponents(slides, schema),
+    ...checkHeadmatterAssets(first, headmatter, root),
+    ...slides.some(s => s.mermaidLines.length) ? await checkMermaid(slides, options.mermaidParse ?? await mermaidParser(root)) : [],
+  ]
+  if (!talkRulesOn(headmatter))
+    return result(problems)
 
-  problems.push(...checkEncoding(deck))
-  problems.push(...checkFrontmatter(slides, schema.layouts))
-  problems.push(...checkTemplates(slides))
-  problems.push(...checkRequiredProps(slides, componentsWithRequiredProps(deck.root)))
-  problems.push(...checkImageFiles(slides, deck.root))
-  problems.push(...checkHeadmatterResolves(first, deck.headmatter, deck.entry))
-  problems.push(...checkComponents(slides, { components: schema.components, icons: c => iconNames(deck.root, c) }))
-  problems.push(...checkAssets(slides, deck.root))
-  problems.push(...checkHeadmatterAssets(first, deck.headmatter, deck.root))
-  if (slides.some(s => s.mermaidLines.length))
-    problems.push(...await checkMermaid(slides, options.mermaidParse ?? await mermaidParser(deck.root)))
-  if (!talkRulesOn(deck.headmatter))
-    return { slides: slides.length, problems: sortProblems(problems), report: [] }
-
-  // The talk's own rules (scripts/lib/talk.ts): notes, titles, offline only, quotations, budgets.
-  problems.push(...checkRemote(slides))
-  problems.push(...checkRemoteHeadmatter(first, deck.headmatter))
-  problems.push(...checkNotes(slides))
-  problems.push(...checkTitles(slides))
-  const notices: string[] = []
-  const dir = options.threadsDir ?? threadsDir(deck.root)
+  // The talk's own rules (scripts/lib/talk.ts): offline only, notes, titles, quotations, budgets.
+  problems.push(...checkRemote(slides), ...checkRemoteHeadmatter(first, headmatter), ...checkNotes(slides), ...checkTitles(slides))
+  const report: string[] = []
+  const dir = options.threadsDir ?? threadsDir(root)
   const texts = loadThreadTexts(dir)
-  const nQuotes = slides.reduce((n, s) => n + quotations(s).length, 0)
-  if (!texts && nQuotes) {
-    const label = process.env.THREADS_DIR && !options.threadsDir ? dir : relative(findRepoRoot(deck.root), dir) || dir
-    notices.push(uncheckedNotice(label, nQuotes))
+  const quotes = slides.reduce((n, s) => n + quotations(s).length, 0)
+  if (!texts && quotes) {
+    const label = process.env.THREADS_DIR && !options.threadsDir ? dir : relative(findRepoRoot(root), dir) || dir
+    report.push(`lint: ${quotes} quotation${quotes === 1 ? '' : 's'} not checked against the archived threads: no thread texts in ${label} (set THREADS_DIR to the folder of thread .txt files to check them)`)
   }
   // Another entry than slides.md (the 10-minute cut) cites part of the registry on purpose: what
   // the full talk (slides.md, pages/) cites counts as cited for the "cited by no slide" rule.
-  const citedElsewhere = basename(deck.entry) === 'slides.md' ? undefined : citedIds(deck.root)
-  problems.push(...checkSources(slides, await loadRegistry(deck.root), { texts, root: deck.root, citedElsewhere }))
-
-  const budgets = checkBudgets(slides, deck.headmatter)
-  problems.push(...budgets.problems)
-
-  return { slides: slides.length, problems: sortProblems(problems), report: [...notices, ...budgets.report] }
+  const citedElsewhere = basename(deck.entry) === 'slides.md' ? undefined : citedIds(root)
+  problems.push(...checkSources(slides, await loadRegistry(root), { texts, root, citedElsewhere }))
+  const budgets = checkBudgets(slides, headmatter)
+  return result([...problems, ...budgets.problems], [...report, ...budgets.report])
 }

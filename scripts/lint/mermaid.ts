@@ -15,97 +15,63 @@ const parsers = new Map<string, Promise<MermaidParse>>()
  * timeline, gitGraph and mindmap need a DOM even to parse, so happy-dom's window and document are
  * installed as globals first (only if none exist).
  */
-export function mermaidParser(deckRoot?: string): Promise<MermaidParse> {
-  const key = deckRoot ?? ''
-  let parser = parsers.get(key)
-  if (parser)
-    return parser
-  parser = (async () => {
+export function mermaidParser(deckRoot = ''): Promise<MermaidParse> {
+  const parser = parsers.get(deckRoot) ?? (async () => {
     const g = globalThis as Record<string, unknown>
     if (!g.document) {
       const { Window } = await import('happy-dom')
       const window = new Window()
       // A standards-mode document: KaTeX, which Mermaid loads, warns on every run in quirks mode.
       window.document.write('<!DOCTYPE html><html><head></head><body></body></html>')
-      g.window = window
-      g.document = window.document
+      Object.assign(g, { window, document: window.document })
     }
     const { default: mermaid } = await import('mermaid')
-    const config = deckRoot ? await deckMermaidSetup(deckRoot) : {}
+    const setup = ['ts', 'mts', 'js', 'mjs'].map(ext => join(deckRoot, 'setup', `mermaid.${ext}`)).find(f => deckRoot && existsSync(f))
+    const config = setup ? await (await import(pathToFileURL(setup).href) as { default?: () => unknown }).default?.() ?? {} : {}
     return async (code: string) => {
-      mermaid.initialize({ ...config, startOnLoad: false })
+      mermaid.initialize({ ...config as object, startOnLoad: false })
       return mermaid.parse(code)
     }
   })()
-  parsers.set(key, parser)
+  parsers.set(deckRoot, parser)
   return parser
 }
 
-/** The config returned by the deck's `setup/mermaid.ts`, or {} when the deck has none. */
-async function deckMermaidSetup(deckRoot: string): Promise<Record<string, unknown>> {
-  const file = ['ts', 'mts', 'js', 'mjs'].map(ext => join(deckRoot, 'setup', `mermaid.${ext}`)).find(f => existsSync(f))
-  if (!file)
-    return {}
-  const mod = await import(pathToFileURL(file).href) as { default?: () => unknown }
-  return (await mod.default?.() ?? {}) as Record<string, unknown>
-}
+type ParserError = { message?: string, hash?: { line?: number, text?: string } } | undefined
 
-interface ParserError {
-  message?: string
-  hash?: { line?: number, text?: string, token?: unknown, loc?: { first_line?: number } }
-}
-
-/** The 1-based diagram line an error points at, or undefined when it names none. */
+/** The 1-based diagram line an error points at (its message's "line N", its `hash`), or undefined. */
 export function errorLine(err: unknown, code: string): number | undefined {
-  const e = (err ?? {}) as ParserError
+  const e = (err ?? {}) as NonNullable<ParserError>
   const lines = code.split('\n')
-  const clamp = (n: number) => Math.min(Math.max(1, n), Math.max(1, lines.length))
-  const m = /\bline (\d+)/i.exec(e.message ?? String(err))
-  if (m)
-    return clamp(Number(m[1]))
-  if (typeof e.hash?.line === 'number')
-    return clamp(e.hash.line + 1)
+  const n = Number(/\bline (\d+)/i.exec(e.message ?? String(err))?.[1] ?? (typeof e.hash?.line === 'number' ? e.hash.line + 1 : Number.NaN))
+  if (!Number.isNaN(n))
+    return Math.min(Math.max(1, n), Math.max(1, lines.length))
   const text = typeof e.hash?.text === 'string' && e.hash.text.trim()
-  if (text) {
-    const i = lines.findIndex(l => l.includes(text))
-    if (i >= 0)
-      return i + 1
-  }
-  return undefined
+  const i = text ? lines.findIndex(l => l.includes(text)) : -1
+  return i >= 0 ? i + 1 : undefined
 }
 
 /** The parser's message on one line: "Parse error on line 3: Expecting 'X', got 'Y'". */
 export function errorMessage(err: unknown): string {
-  const raw = (err as ParserError | undefined)?.message ?? String(err)
-  const lines = raw.split('\n').map(l => l.trim()).filter(Boolean)
-  if (lines.length > 2 && /^Parse error/i.test(lines[0]!))
-    return `${lines[0]} ${lines[lines.length - 1]}`
-  return lines.join(' ')
+  const lines = ((err as ParserError)?.message ?? String(err)).split('\n').map(l => l.trim()).filter(Boolean)
+  return lines.length > 2 && /^Parse error/i.test(lines[0]!) ? `${lines[0]} ${lines.at(-1)}` : lines.join(' ')
 }
 
 /** Every ```mermaid block parses with Mermaid's own parser. */
 export async function checkMermaid(slides: DeckSlide[], parse: MermaidParse): Promise<Problem[]> {
   const out: Problem[] = []
   for (const s of slides) {
-    for (const f of s.fences) {
-      if (f.lang !== 'mermaid')
-        continue
+    for (const f of s.fences.filter(f => f.lang === 'mermaid')) {
+      const add = (line: number, message: string) => out.push({ file: s.file, line, no: s.no, check: 'mermaid', message: `Mermaid: ${message}` })
       if (!f.code.trim()) {
-        out.push({ file: s.file, line: f.line, no: s.no, check: 'mermaid', message: 'Mermaid: empty diagram' })
+        add(f.line, 'empty diagram')
         continue
       }
       try {
         await parse(f.code)
       }
       catch (err) {
-        const n = errorLine(err, f.code)
-        out.push({
-          file: s.file,
-          line: n === undefined ? f.line : f.line + n,
-          no: s.no,
-          check: 'mermaid',
-          message: `Mermaid: ${errorMessage(err)}`,
-        })
+        add(f.line + (errorLine(err, f.code) ?? 0), errorMessage(err))
       }
     }
   }

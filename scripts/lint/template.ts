@@ -18,16 +18,11 @@ export function checkTemplates(slides: DeckSlide[]): Problem[] {
       continue
     const { errors } = compileTemplate({ source, filename: `${s.file}#slide-${s.no}.vue`, id: `lint-${s.no}` })
     for (const e of errors) {
-      const message = typeof e === 'string' ? e : e.message
-      if (!STRUCTURE.test(message))
-        continue
-      const offset = typeof e === 'string' ? 0 : e.loc?.start.offset ?? 0
-      out.push({ file: s.file, line: lineAt(s, offset), no: s.no, check: 'html', message: `HTML does not compile: ${message}${typeof e !== 'string' && e.loc ? ` (<${tagAt(source, e.loc.start.offset)}>)` : ''}` })
+      const [message, at] = typeof e === 'string' ? [e, undefined] : [e.message, e.loc?.start.offset]
+      const tag = at === undefined ? '' : ` (<${/^<\/?([\w.:-]+)/.exec(source.slice(at))?.[1] ?? '?'}>)`
+      if (STRUCTURE.test(message))
+        out.push({ file: s.file, line: lineAt(s, at ?? 0), no: s.no, check: 'html', message: `HTML does not compile: ${message}${tag}` })
     }
   }
   return out
-}
-
-function tagAt(source: string, offset: number): string {
-  return /^<\/?([\w.:-]+)/.exec(source.slice(offset))?.[1] ?? '?'
 }

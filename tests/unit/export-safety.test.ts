@@ -9,8 +9,8 @@ import { loadDeck } from '../../scripts/lib/deck.ts'
 import { explainBuildError } from '../../scripts/export/build-errors.ts'
 import { sourceDate } from '../../scripts/export/pdf-meta.ts'
 import { invalidUtf8Lines } from '../../scripts/lint/encoding.ts'
-import { imageDefect } from '../../scripts/lint/images.ts'
-import { checkRequiredProps, requiredProps } from '../../scripts/lint/props.ts'
+import { checkComponents, requiredProps } from '../../scripts/lint/components.ts'
+import { imageDefect } from '../../scripts/lint/files.ts'
 import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 import { checkTemplates } from '../../scripts/lint/template.ts'
 import { PROBES, writeProbe } from '../fixtures/probes.ts'
@@ -66,7 +66,7 @@ describe('required props', () => {
     const req = requiredProps('<script setup lang="ts">\ndefineProps<{ from: string, tone?: string }>()\n</script>\n<template><p/></template>', 'Q.vue')
     expect(req).toEqual(['from'])
     const slides = slidesFromMarkdown('# A\n\n<Q tone="x">words</Q>\n\n<Q from="m" />\n\n<Q :from="id" />\n\n<q-item v-bind="all" />\n')
-    const problems = checkRequiredProps(slides, new Map([['Q', req], ['QItem', ['a']]]))
+    const problems = checkComponents(slides, { components: new Set(['Q', 'QItem']), icons: () => undefined, required: new Map([['Q', req], ['QItem', ['a']]]) })
     expect(problems.map(p => `${p.line}: ${p.message}`)).toEqual(['3: <Q> is missing its required prop "from"'])
   })
 })

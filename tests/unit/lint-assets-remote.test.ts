@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkAssets, checkHeadmatterAssets } from '../../scripts/lint/assets.ts'
-import { checkRemote, checkRemoteHeadmatter } from '../../scripts/lint/remote.ts'
-import { resources } from '../../scripts/lint/resources.ts'
+import { checkAssets, checkHeadmatterAssets, checkRemote, checkRemoteHeadmatter, resources } from '../../scripts/lint/files.ts'
 import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 
 const md = [

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkComponents, isComponentTag } from '../../scripts/lint/components.ts'
-import { iconNames } from '../../scripts/lint/icons.ts'
-import { loadSchema, pascalCase } from '../../scripts/lint/slidev-schema.ts'
+import { checkComponents, iconNames, isComponentTag, loadSchema, pascalCase } from '../../scripts/lint/components.ts'
 import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 
 const catalog = {

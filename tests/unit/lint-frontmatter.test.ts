@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkBlockers } from '../../scripts/lint/blockers.ts'
 import { checkFrontmatter, checkHeadmatterResolves } from '../../scripts/lint/frontmatter.ts'
-import { loadSchema } from '../../scripts/lint/slidev-schema.ts'
+import { loadSchema } from '../../scripts/lint/components.ts'
 import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 
 describe('frontmatter check', () => {
