@@ -6,7 +6,7 @@ import { citedIdsInText } from '../scripts/lint/sources.ts'
 
 /**
  * `virtual:cited-sources`: the registry ids the deck cites (`<MailQuote from>`, `<SourceNote refs>`,
- * `<ClaimCheck by refs>` in slides.md and pages/*.md, outside comments and code), in deck order.
+ * in slides.md and pages/*.md, outside comments and code), in deck order.
  * `<References />` renders the references from it, in `slidev`, `slidev build` and `slidev export`
  * alike (it is computed from the markdown at build time, not from Slidev's runtime data).
  * With the deck's entry (setup/vite-plugins.ts passes Slidev's), only the slides that entry shows

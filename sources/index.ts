@@ -1,6 +1,6 @@
 /**
  * The source registry: every thread, quoted message and public record the talk cites, by id.
- * Components (MailQuote, SourceNote, ClaimCheck, References) and lint read it from here.
+ * Components (MailQuote, SourceNote, References) and lint read it from here.
  */
 import { messages } from './messages'
 import { records as story1 } from './records/story1'
