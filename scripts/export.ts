@@ -1,7 +1,7 @@
 /**
  * Exports the deck: `npm run export` (PDF), `npm run export:all` (every format, of the full talk
  * and of the 10-minute cut: scripts/lib/entries.ts), or
- * `tsx scripts/export.ts <pdf|clicks|png|pptx|handout|all>… [--out dir] [--dark] [--soak n]`.
+ * `node scripts/export.ts <pdf|clicks|png|pptx|handout|all>… [--out dir] [--dark] [--soak n]`.
  * See docs/presenting-and-exporting.md.
  */
 import { relative } from 'node:path'

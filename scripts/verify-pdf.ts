@@ -6,8 +6,8 @@
  */
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { usage, UsageError } from './lib/args'
-import { verifyPdf } from './verify/pdf'
+import { usage, UsageError } from './lib/args.ts'
+import { verifyPdf } from './verify/pdf.ts'
 
 const USAGE = 'usage: npm run verify:pdf -- <file.pdf>   (reads <file.pdf>.json, written by npm run export)'
 

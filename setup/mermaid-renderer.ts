@@ -1,6 +1,6 @@
 import { defineMermaidRendererSetup } from '@slidev/types'
 import mermaid from 'mermaid/dist/mermaid.esm.mjs'
-import { deckMermaidConfig } from './mermaid'
+import { deckMermaidConfig } from './mermaid.ts'
 
 let renderCount = 0
 

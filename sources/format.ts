@@ -2,9 +2,9 @@
  * How the registry's entries read on a slide: short, public terms only (archive names, commit
  * hashes with repository, release tags, papers). Shared by the components and tests.
  */
-import { threadOf } from './index'
-import type { AnySource } from './index'
-import type { Message, SourceRecord, Thread } from './schema'
+import { threadOf } from './index.ts'
+import type { AnySource } from './index.ts'
+import type { Message, SourceRecord, Thread } from './schema.ts'
 
 /** "2005-04-27T17:25Z" → "2005-04-27 17:25 UTC"; "2005-04-27" stays. */
 export function formatDate(date: string): string {

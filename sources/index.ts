@@ -2,13 +2,13 @@
  * The source registry: every thread, quoted message and public record the talk cites, by id.
  * Components (MailQuote, SourceNote, References) and lint read it from here.
  */
-import { messages } from './messages'
-import { records as story1 } from './records/story1'
-import { records as story2 } from './records/story2'
-import type { Message, SourceRecord, Thread } from './schema'
-import { threads } from './threads'
+import { messages } from './messages.ts'
+import { records as story1 } from './records/story1.ts'
+import { records as story2 } from './records/story2.ts'
+import type { Message, SourceRecord, Thread } from './schema.ts'
+import { threads } from './threads.ts'
 
-export type * from './schema'
+export type * from './schema.ts'
 export { messages, threads }
 
 /** Every public record (commits, releases, files, papers, pages), from both story files. */

@@ -1,4 +1,4 @@
-import type { Message } from './schema'
+import type { Message } from './schema.ts'
 
 /**
  * The messages the talk quotes, in thread order (lint fails on one that no slide cites, so

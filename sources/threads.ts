@@ -1,4 +1,4 @@
-import type { Thread } from './schema'
+import type { Thread } from './schema.ts'
 
 /**
  * The five public mailing-list threads the talk quotes. Dates are UTC. The linux-ia64 archive

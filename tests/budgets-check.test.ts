@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BASE, generate, ROOT } from './fixtures/generate.ts'
-import { builtOnce } from './helpers/built'
+import { builtOnce } from './helpers/built.ts'
 
 const TALK = 'duration: 30min\ntalk:\n  questions: 5min\n  wordsPerMinute: 130\n  maxSlides: 32\n  maxQuotesPerSlide: 2\n  maxWordsOnScreen: 50\n'
 /** Readable sizes for the base deck: bullets 19 CSS px = 37 px at 1920x1080, the rest 15.5 = 30 px. */
@@ -74,7 +74,7 @@ const generateDeck = (name: string) => dirname(generate(name, { files: { 'slides
 const built = builtOnce
 
 function check(dir: string, dist: string): { code: number | null, out: string } {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/check.ts', join(dir, 'slides.md'), '--dist', dist, '--scheme', 'light'], {
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/node'), ['scripts/check.ts', join(dir, 'slides.md'), '--dist', dist, '--scheme', 'light'], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 280_000,

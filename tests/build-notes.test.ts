@@ -21,7 +21,7 @@ function filesOf(dir: string): string[] {
 }
 
 function build(dir: string, ...extra: string[]): string {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/build.ts', 'tests/fixtures/remote-deck/slides.md', '--no-pdf', '--out', dir, ...extra], {
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/node'), ['scripts/build.ts', 'tests/fixtures/remote-deck/slides.md', '--no-pdf', '--out', dir, ...extra], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 280_000,

@@ -8,12 +8,12 @@ import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fixture, GENERATED, ROOT } from './fixtures/generate.ts'
-import { builtOnce } from './helpers/built'
+import { builtOnce } from './helpers/built.ts'
 
 const built = (name: string) => builtOnce(dirname(fixture(name)), name)
 
 function check(name: string, dist: string, ...extra: string[]): { code: number | null, out: string } {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/check.ts', join(GENERATED, name, 'slides.md'), '--dist', dist, ...extra], {
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/node'), ['scripts/check.ts', join(GENERATED, name, 'slides.md'), '--dist', dist, ...extra], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 280_000,

@@ -15,10 +15,10 @@ const hasChromium = existsSync('/usr/bin/chromium') || Boolean(process.env.CHROM
 
 interface Run { code: number | null, signal: NodeJS.Signals | null, out: string, pid: number }
 
-/** `node --import tsx scripts/export.ts …`: one process, so a signal reaches the exporter itself. */
+/** `node scripts/export.ts …`: one process, so a signal reaches the exporter itself. */
 function exportCli(args: string[], opts: { killAfter?: { when: (pid: number) => boolean, signal: NodeJS.Signals }, env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, ['--import', 'tsx', 'scripts/export.ts', ...args], { cwd: ROOT, env: { ...process.env, ...opts.env } })
+    const child = spawn(NODE, ['scripts/export.ts', ...args], { cwd: ROOT, env: { ...process.env, ...opts.env } })
     let out = ''
     child.stdout.on('data', (d: Buffer) => { out += d.toString() })
     child.stderr.on('data', (d: Buffer) => { out += d.toString() })

@@ -8,18 +8,17 @@ import { describe, expect, it } from 'vitest'
 // End to end: the real CLI (scripts/export.ts) on small fixture decks. Slow (a Vite build and a
 // Chromium per run), hence the long timeouts; no timing assertions: speed is `npm run bench`'s job.
 const ROOT = join(dirname(new URL(import.meta.url).pathname), '..')
-const TSX_CLI = join(ROOT, 'node_modules/tsx/dist/cli.mjs')
 const SMALL = 'tests/fixtures/export-small/slides.md'
 const BROKEN = 'tests/fixtures/export-broken/slides.md'
 const hasChromium = existsSync('/usr/bin/chromium') || Boolean(process.env.CHROMIUM_PATH)
 
 function exportCli(args: string[], env: NodeJS.ProcessEnv = process.env) {
-  const r = spawnSync(process.execPath, [TSX_CLI, 'scripts/export.ts', ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 280_000 })
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/node'), ['scripts/export.ts', ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 280_000 })
   return { code: r.status, out: `${r.stdout}\n${r.stderr}` }
 }
 
 function verifyPdf(pdf: string) {
-  const r = spawnSync(process.execPath, [TSX_CLI, 'scripts/verify-pdf.ts', pdf], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 })
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/node'), ['scripts/verify-pdf.ts', pdf], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 })
   return { code: r.status, out: `${r.stdout}\n${r.stderr}` }
 }
 

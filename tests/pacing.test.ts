@@ -46,7 +46,7 @@ beforeAll(async () => {
   deck = await loadDeck(join(ROOT, ENTRY))
   wpm = readTalk(deck.headmatter).budgets!.wordsPerMinute!
   dir = mkdtempSync(join(tmpdir(), 'deck-pacing-'))
-  const build = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/build.ts', ENTRY, '--out', join(dir, 'dist'), '--no-pdf'], { cwd: ROOT, encoding: 'utf8' })
+  const build = spawnSync(join(ROOT, 'node_modules/.bin/node'), ['scripts/build.ts', ENTRY, '--out', join(dir, 'dist'), '--no-pdf'], { cwd: ROOT, encoding: 'utf8' })
   if (build.status !== 0)
     throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`)
   server = await serveStatic(join(dir, 'dist'))

@@ -94,7 +94,7 @@ beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` }
   delete env.DISPLAY
   delete env.WAYLAND_DISPLAY
-  dev = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/dev.ts', deck, '--port', String(slidevPort), '--remote-port', String(proxyPort), '--remote', PASSWORD], {
+  dev = spawn(join(ROOT, 'node_modules/.bin/node'), ['scripts/dev.ts', deck, '--port', String(slidevPort), '--remote-port', String(proxyPort), '--remote', PASSWORD], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -16,7 +16,7 @@ import { isReferencesSlide, readTalk } from '../scripts/lib/talk.ts'
 
 const ROOT = resolve(__dirname, '..')
 const CUT = 'slides-10min.md'
-const tsx = join(ROOT, 'node_modules/.bin/tsx')
+const node = join(ROOT, 'node_modules/.bin/node')
 
 describe('the 10-minute cut', () => {
   it('is listed with the talk\'s entries (npm run export:all exports it)', () => {
@@ -47,7 +47,7 @@ describe('the 10-minute cut', () => {
   })
 
   it('passes npm run lint -- slides-10min.md (budgets included)', () => {
-    const r = spawnSync(tsx, ['scripts/lint.ts', CUT], { cwd: ROOT, encoding: 'utf8' })
+    const r = spawnSync(node, ['scripts/lint.ts', CUT], { cwd: ROOT, encoding: 'utf8' })
     expect(r.stdout, r.stderr).toMatch(/^time: total .* of 8 min \(duration 10 min - questions 2 min\) .*: fits,/m)
     expect(r.stdout).toMatch(/^lint: \d+ slides, 0 problems$/m)
     expect(r.status).toBe(0)
@@ -56,7 +56,7 @@ describe('the 10-minute cut', () => {
   // Light scheme only (the projection scheme), to keep this under two minutes: the full talk's
   // check covers the same slides in dark too.
   it('passes npm run check -- slides-10min.md --scheme light (builds and renders every slide)', () => {
-    const r = spawnSync(tsx, ['scripts/check.ts', CUT, '--scheme', 'light'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 })
+    const r = spawnSync(node, ['scripts/check.ts', CUT, '--scheme', 'light'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 })
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0)
   }, 250_000)
 })

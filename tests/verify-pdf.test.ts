@@ -12,11 +12,11 @@ import { join, resolve } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium'
-import { loadDeck } from '../scripts/lib/deck'
-import { writeManifest } from '../scripts/export/manifest'
-import { deckLang, deckOutline } from '../scripts/export/pdf-a11y'
-import { pdfMetaFrom, setPdfMeta } from '../scripts/export/pdf-meta'
+import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium.ts'
+import { loadDeck } from '../scripts/lib/deck.ts'
+import { writeManifest } from '../scripts/export/manifest.ts'
+import { deckLang, deckOutline } from '../scripts/export/pdf-a11y.ts'
+import { pdfMetaFrom, setPdfMeta } from '../scripts/export/pdf-meta.ts'
 
 const ROOT = resolve(__dirname, '..')
 let dir: string
@@ -157,7 +157,7 @@ async function makePdf(name: string, pages: string[], o: MakeOptions = {}): Prom
 }
 
 function verify(pdf: string): { code: number | null, out: string } {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/verify-pdf.ts', pdf], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/node'), ['scripts/verify-pdf.ts', pdf], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
   return { code: r.status, out: `${r.stdout}\n${r.stderr}` }
 }
 

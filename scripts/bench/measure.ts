@@ -26,8 +26,8 @@ async function timed(cmd: string, args: string[]): Promise<{ ms: number, out: st
 /** Cold (`--rebuild`: lint, build, render) then warm PDF export of `entry`; the warm one must reuse the build. */
 export async function coldAndWarm(entry: string, out: string): Promise<{ cold: number, warm: number }> {
   const args = ['scripts/export.ts', 'pdf', '--entry', entry, '--out', out]
-  const cold = await timed(bin('tsx'), [...args, '--rebuild'])
-  const warm = await timed(bin('tsx'), args)
+  const cold = await timed(bin('node'), [...args, '--rebuild'])
+  const warm = await timed(bin('node'), args)
   if (!/reusing the build of [0-9a-f]{12}/.test(warm.out))
     throw new Error(`the warm export of ${entry} did not reuse the build:\n${warm.out.slice(-1500)}`)
   return { cold: cold.ms, warm: warm.ms }
@@ -92,7 +92,7 @@ export async function benchDeck(name: string, entry: string, runs: number, brows
   const dist = join(work, `${name}-dist`)
   for (let i = 1; i <= runs; i++) {
     log(`${name} run ${i}/${runs}: build, PDF export cold (--rebuild) then warm, first paint${dev ? ', dev server' : ''}`)
-    f.build.push((await timed(bin('tsx'), ['scripts/build.ts', '--entry', entry, '--out', dist, '--no-pdf'])).ms)
+    f.build.push((await timed(bin('node'), ['scripts/build.ts', '--entry', entry, '--out', dist, '--no-pdf'])).ms)
     const { cold, warm } = await coldAndWarm(entry, join(work, `${name}-exports`))
     const site = await builtSite(browser, dist, slides.flatMap(s => s.mermaidLines).length)
     f.cold.push(cold)

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
-import { MERMAID_ERROR_BOX } from '../lib/slidev-adapter'
-import { SIZE_FLOORS, type SizeRole } from '../lib/talk'
+import { MERMAID_ERROR_BOX } from '../lib/slidev-adapter.ts'
+import { SIZE_FLOORS, type SizeRole } from '../lib/talk.ts'
 
 /** What an in-page check found, before it is mapped to a source line. */
 export interface Finding {

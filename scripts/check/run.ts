@@ -1,14 +1,14 @@
 import { relative } from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
-import { CHROMIUM_ARGS, findChromium } from '../lib/chromium'
-import { useColorScheme } from '../lib/color-scheme'
-import type { Deck, DeckSlide } from '../lib/deck'
+import { CHROMIUM_ARGS, findChromium } from '../lib/chromium.ts'
+import { useColorScheme } from '../lib/color-scheme.ts'
+import type { Deck, DeckSlide } from '../lib/deck.ts'
 import { dedupeProblems, type Problem, type Scheme } from '../lib/problem.ts'
-import { holdPreloadAll, PRELOAD_ALL } from '../lib/slidev-adapter'
+import { holdPreloadAll, PRELOAD_ALL } from '../lib/slidev-adapter.ts'
 import { serveStatic } from '../lib/static-server.ts'
 import { isReferencesSlide, readTalk, talkRulesOn } from '../lib/talk.ts'
 import { squashText } from '../verify/pdf.ts'
-import { checkAccessibility, checkFonts, checkImages, checkLayout, diagramFindings, diagramsSettled, type Finding, measureText, type TextSample, textSizeFindings } from './checks'
+import { checkAccessibility, checkFonts, checkImages, checkLayout, diagramFindings, diagramsSettled, type Finding, measureText, type TextSample, textSizeFindings } from './checks.ts'
 
 export interface CheckOptions {
   deck: Deck
@@ -71,7 +71,6 @@ export async function checkBuiltDeck(opts: CheckOptions): Promise<{ problems: Pr
       const wrongScheme: number[] = []
       try {
         await useColorScheme(context, scheme)
-        await context.addInitScript('globalThis.__name ??= f => f') // tsx (esbuild keepNames) wraps functions in __name()
         await context.addInitScript(holdPreloadAll, PRELOAD_ALL)
         let events: PageEvent[] = []
         let click = 0

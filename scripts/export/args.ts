@@ -4,7 +4,7 @@ import { FORMATS, type Format } from './formats.ts'
 
 export type ExportArgs = ReturnType<typeof parseExportArgs>
 
-export const EXPORT_USAGE = `Usage: tsx scripts/export.ts [formats…] [options]
+export const EXPORT_USAGE = `Usage: node scripts/export.ts [formats…] [options]
 
 Formats: ${FORMATS.join(', ')}, or "all" (default: pdf)
 Options:

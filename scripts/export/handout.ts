@@ -87,7 +87,6 @@ export const HANDOUT_MIN_PT = 7.5
 export function fitHandoutNotes(minPt: number): { shrunk: { no: number, pt: number }[], cut: number[] } {
   const shrunk: { no: number, pt: number }[] = []
   const cut: number[] = []
-  // No inner helper functions: tsx wraps named functions in `__name()`, which the page lacks.
   for (const section of document.querySelectorAll<HTMLElement>('section.slide')) {
     const notes = section.querySelector<HTMLElement>('.notes')!
     const img = section.querySelector<HTMLElement>('.shot')!

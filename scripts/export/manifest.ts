@@ -47,7 +47,6 @@ export async function readManifest(output: string): Promise<Manifest & { entry: 
  * holds, not the markdown), grouped into the slides' page ranges.
  */
 export async function printedSlides(page: Page, firstPage = 1): Promise<ManifestSlide[]> {
-  await page.evaluate('globalThis.__name ??= f => f') // tsx (esbuild keepNames) wraps inner functions in __name()
   const printed = await page.evaluate(() => {
     // The text a reader sees, as the PDF's text holds it: not what sits in a box clipped to 1 px for
     // screen readers (an sr-only label), nor a formula (KaTeX sets it glyph by glyph, raised and

@@ -26,7 +26,7 @@ import type { Progress } from './progress.ts'
 
 export class ExportError extends Error {
   override name = 'ExportError'
-  constructor(readonly format: Format | 'build', cause: unknown) {
+  constructor(format: Format | 'build', cause: unknown) {
     super(`${format === 'build' ? 'building the deck' : `the ${format} export`} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
   }
 }
@@ -34,8 +34,10 @@ export class ExportError extends Error {
 /** The export stops before writing anything: the deck has problems (file:line (slide N) lines). */
 export class ExportRefused extends Error {
   override name = 'ExportRefused'
-  constructor(readonly stage: string, readonly lines: string[]) {
+  readonly lines: string[]
+  constructor(stage: string, lines: string[]) {
     super(`${stage}: ${lines.length} problem${lines.length === 1 ? '' : 's'}, nothing written`)
+    this.lines = lines
   }
 }
 
@@ -241,8 +243,6 @@ async function open(browser: Browser, siteUrl: string, deck: Deck, format: Forma
       throw new Error(`Mermaid ${errors[0]}`)
     if (!clicks) {
       const found: Problem[] = []
-      // tsx (esbuild keepNames) wraps the checks' inner functions in __name(), which the page lacks.
-      await page.evaluate('globalThis.__name ??= f => f')
       for (const slide of deck.slides) {
         for (const f of [...await checkBlank(page, slide.no), ...await diagramFindings(page, `.slidev-page-${slide.no}`, slide.mermaidLines.length), ...await checkImages(page, slide.no), ...await checkLayout(page, slide.no)])
           found.push(seenProblem(slide, f, o.dark ? 'dark' : 'light'))

@@ -3,11 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PDFDocument, PDFName } from 'pdf-lib'
-import { heading, loadDeck } from '../lib/deck'
-import { formatProblem } from '../lib/problem'
-import { isReferencesSlide } from '../lib/talk'
-import { readManifest } from '../export/manifest'
-import { compareOutline, deckLang, deckOutline, linkUris, readingOrderProblem, readLang, readOutline } from '../export/pdf-a11y'
+import { heading, loadDeck } from '../lib/deck.ts'
+import { formatProblem } from '../lib/problem.ts'
+import { isReferencesSlide } from '../lib/talk.ts'
+import { readManifest } from '../export/manifest.ts'
+import { compareOutline, deckLang, deckOutline, linkUris, readingOrderProblem, readLang, readOutline } from '../export/pdf-a11y.ts'
 
 /**
  * Checks a PDF with poppler's tools against its manifest `<file.pdf>.json` (each slide's title,

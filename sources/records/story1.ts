@@ -1,4 +1,4 @@
-import type { SourceRecord } from '../schema'
+import type { SourceRecord } from '../schema.ts'
 
 /**
  * Public records cited by the cover and chapters 1-3 (slides.md, pages/01-03).

@@ -2,7 +2,7 @@
  * Public records cited by chapters 4-7 (pages/04-paravirt-ops.md to pages/07-epilogue.md).
  * Version windows ("present in X, absent in Y") are shown as files in a release's tree.
  */
-import type { SourceRecord } from '../schema'
+import type { SourceRecord } from '../schema.ts'
 
 export const records: SourceRecord[] = [
   // Chapter 4: paravirt_ops on x86, 2007

@@ -7,11 +7,11 @@ const ROOT = join(import.meta.dirname, '../..')
 
 /**
  * Runs one of the project's TypeScript commands (`scripts/lint.ts` …) from the repository root
- * with the project's tsx, as `npm run` does, and collects what it prints.
+ * with the project's Node 22 (it runs TypeScript by stripping the types), as `npm run` does, and collects what it prints.
  */
 export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [script, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env } })
+    const child = spawn(join(ROOT, 'node_modules/.bin/node'), [script, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString() })

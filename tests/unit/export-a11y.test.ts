@@ -1,7 +1,7 @@
 /** Bookmarks from the deck model, and reading order read from a PDF's text. */
 import { describe, expect, it } from 'vitest'
-import { compareOutline, deckOutline, readingOrderProblem } from '../../scripts/export/pdf-a11y'
-import { handoutHtml } from '../../scripts/export/handout'
+import { compareOutline, deckOutline, readingOrderProblem } from '../../scripts/export/pdf-a11y.ts'
+import { handoutHtml } from '../../scripts/export/handout.ts'
 
 const slide = (no: number, file: string, content: string, frontmatter: Record<string, unknown> = {}) =>
   ({ no, file, body: content, contentLine: 1, frontmatter, title: undefined }) as never

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CACHE_DIR, cachedBuild } from '../../scripts/export/build-cache'
+import { CACHE_DIR, cachedBuild } from '../../scripts/export/build-cache.ts'
 
 const dirs: string[] = []
 afterEach(() => {

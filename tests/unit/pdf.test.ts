@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { containsTitle, isBlankPage, parsePdffonts, parsePdfinfoPages, parsePgm, splitPages, squashText } from '../../scripts/verify/pdf'
+import { containsTitle, isBlankPage, parsePdffonts, parsePdfinfoPages, parsePgm, splitPages, squashText } from '../../scripts/verify/pdf.ts'
 
 function pgm(width: number, height: number, fill: (x: number, y: number) => number, header = `P5\n${width} ${height}\n255\n`): Uint8Array {
   const head = new TextEncoder().encode(header)

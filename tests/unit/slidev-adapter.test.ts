@@ -7,7 +7,7 @@ import { createRequire } from 'node:module'
 import { basename, dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { holdPreloadAll, MERMAID_ERROR_BOX, PRELOAD_ALL, PRINT_ROUTE_FLAG, slidevBuildModule } from '../../scripts/lib/slidev-adapter'
+import { holdPreloadAll, MERMAID_ERROR_BOX, PRELOAD_ALL, PRINT_ROUTE_FLAG, slidevBuildModule } from '../../scripts/lib/slidev-adapter.ts'
 
 const require = createRequire(import.meta.url)
 const cliDir = dirname(require.resolve('@slidev/cli/package.json'))
