@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const proxy = args.remote && await startRemoteProxy({
     password: args.remote.password,
     target: `http://localhost:${port}`,
-    port: args.remote.port ?? await getPort({ port: port + 1, portRange: [port + 1, 4000], host: '0.0.0.0', random: false }),
+    port: args.remote.port ?? await getPort({ port: port + 1, portRange: [port + 1, port + 200], host: '0.0.0.0', random: false }),
   })
   const slidev = createRequire(import.meta.url).resolve('@slidev/cli/bin/slidev.mjs')
   const child = spawn(process.execPath, [slidev, '--open=false', '--port', String(port), ...args.slidev], {

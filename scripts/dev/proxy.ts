@@ -58,6 +58,8 @@ export function redactSlideInfo(json: Record<string, unknown>): Record<string, u
 }
 
 export async function startRemoteProxy(opts: { password: string, target: string, port: number }): Promise<{ port: number, close: () => Promise<void> }> {
+  if (!opts.password)
+    throw new Error('the remote proxy needs a password')
   const password = digest(opts.password)
   const sessions = new Set<string>()
   const failures = new Map<string, { count: number, until: number }>()
@@ -73,7 +75,7 @@ export async function startRemoteProxy(opts: { password: string, target: string,
 
   const hasSession = (req: IncomingMessage) => sessions.has(parseCookie(req.headers.cookie ?? '')[COOKIE] ?? '')
   /** The browser's Origin is this proxy (the Host it talked to); false when absent. */
-  const sameOrigin = (req: IncomingMessage) => URL.parse(req.headers.origin ?? '')?.host === req.headers.host?.toLowerCase()
+  const sameOrigin = (req: IncomingMessage) => !!req.headers.host && URL.parse(req.headers.origin ?? '')?.host === req.headers.host.toLowerCase()
 
   async function login(req: IncomingMessage, res: ServerResponse, next: string): Promise<void> {
     const who = req.socket.remoteAddress ?? '?'

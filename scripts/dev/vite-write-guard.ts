@@ -27,7 +27,7 @@ export function isLocalEditorOrigin(origin: string | undefined, host: string | u
 /** Why this request must be refused, or undefined when it may pass. */
 export function refusal(req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>): string | undefined {
   const path = pathOf(req.url)
-  if (/^\/__mcp\/*$/.test(path))
+  if (/^\/__mcp(?:\/|$)/.test(path))
     return 'Slidev\'s MCP endpoint is turned off in this project (vite.config.ts)'
   if (/^\/(?:__slidev|@server-ref|@server-reactive)\//.test(path) && !['GET', 'HEAD', 'OPTIONS'].includes(req.method ?? 'GET')
     && !isLocalEditorOrigin(req.headers.origin, req.headers.host))

@@ -35,8 +35,14 @@ export async function writeAtomically<T>(
 
 /** Moves `from` over `to`. A folder cannot be renamed over a non-empty one, so the old one moves aside first. */
 async function replace(from: string, to: string): Promise<void> {
-  if (await rename(from, to).then(() => true, () => false))
-    return
+  try {
+    return await rename(from, to)
+  }
+  catch (e) {
+    // Only "the target is a folder in the way" is worth moving aside; anything else is a real failure.
+    if (!['ENOTEMPTY', 'EEXIST', 'EISDIR', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? ''))
+      throw e
+  }
   const aside = tempPathFor(to, `old-${process.pid}-${Date.now().toString(36)}`)
   if (existsSync(to))
     await rename(to, aside)

@@ -70,7 +70,8 @@ export function buildKey(inputs: BuildInputs): string {
   const h = createHash('sha256').update(`node ${process.versions.node.split('.')[0]}\n`)
   for (const [f, d] of Object.entries(inputs.files))
     h.update(`${f}\0${d}\n`)
-  return h.update(JSON.stringify(inputs.options)).digest('hex')
+  // Sorted keys: the same options in another order are the same build.
+  return h.update(JSON.stringify(inputs.options, Object.keys(inputs.options).sort())).digest('hex')
 }
 
 /** Why the inputs differ from an earlier build's: "pages/04-x.md changed", "build options changed (base)". */
@@ -135,7 +136,7 @@ export async function cachedBuild(o: BuildCacheOptions): Promise<CachedBuild> {
     return result(dir, true, `reusing the build of ${key.slice(0, 12)} (nothing that feeds it changed)`)
   }
   const pointer = join(cacheRoot, `last-${relative(o.root, resolve(o.root, o.entry)).replace(/[^\w.-]+/g, '_')}.json`)
-  const before = existsSync(pointer) ? JSON.parse(readFileSync(pointer, 'utf8')) as BuildInputs : undefined
+  const before = readPointer(pointer)
   const why = o.rebuild ? 'rebuild asked for (--rebuild)' : describeChanges(before, inputs)
   // Slidev builds into the run's own temp folder (removed on exit or interruption, swept by the
   // next run after a SIGKILL), then the finished site moves into the cache.
@@ -179,4 +180,14 @@ export async function cachedBuild(o: BuildCacheOptions): Promise<CachedBuild> {
   for (const { n } of builds.sort((a, b) => b.t - a.t).slice(KEEP).filter(b => b.n !== key))
     rmSync(join(cacheRoot, n), { recursive: true, force: true })
   return result(dir, false, `rebuilt as ${key.slice(0, 12)} (${why})`)
+}
+
+/** The inputs of the last build of this entry (only to say why it rebuilt): none when unreadable. */
+function readPointer(file: string): BuildInputs | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as BuildInputs
+  }
+  catch {
+    return undefined
+  }
 }

@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it'
+import { CLICK_MARKER } from '../lib/talk.ts'
 
 /** As Slidev renders notes (markdown-it), but raw HTML in notes is shown as text, never injected. */
 const md = new MarkdownIt({ html: false })
@@ -9,12 +10,12 @@ const escapeHtml = md.utils.escapeHtml
 export function notesToHtml(note: string | undefined): string {
   if (!note?.trim())
     return '<p class="empty">(no notes)</p>'
-  return md.render(note).replace(/\[click(?::?\d+)?\]/g, '<span class="click">▸ click</span>')
+  return md.render(note).replace(CLICK_MARKER, '<span class="click">▸ click</span>')
 }
 
 /** Notes as plain text for the PPTX notes pane: Slidev's `[click]` markers removed. */
 export function notesToPlainText(note: string): string {
-  return note.replace(/\[click(?::?\d+)?\]\s*/g, '').replace(/[ \t]+\n/g, '\n').trim()
+  return note.replace(new RegExp(`${CLICK_MARKER.source}\\s*`, 'gi'), '').replace(/[ \t]+\n/g, '\n').trim()
 }
 
 export interface HandoutSlide {

@@ -238,10 +238,13 @@ async function open(browser: Browser, siteUrl: string, deck: Deck, format: Forma
     const { page, count } = await openPrint(browser, siteUrl, { canvas: deck.canvas, dark: o.dark, clicks, timeoutMs: o.timeoutMs, scale: o.images ? 2 : 1, total, expectedDiagrams, range: o.range })
     if (!clicks && count !== total)
       throw new Error(`the print view shows ${count} slides, the deck has ${total}`)
-    const errors = await diagramErrors(page)
-    if (errors.length)
-      throw new Error(`Mermaid ${errors[0]}`)
-    if (!clicks) {
+    if (clicks) {
+      // The slides' own pass (below) already refused a failed diagram with its file:line.
+      const errors = await diagramErrors(page)
+      if (errors.length)
+        throw new Error(`Mermaid ${errors[0]}`)
+    }
+    else {
       const found: Problem[] = []
       for (const slide of deck.slides) {
         for (const f of [...await checkBlank(page, slide.no), ...await diagramFindings(page, `.slidev-page-${slide.no}`, slide.mermaidLines.length), ...await checkImages(page, slide.no), ...await checkLayout(page, slide.no)])
@@ -314,15 +317,19 @@ async function screenshots(page: Page, total: number, progress: Progress): Promi
   return shots
 }
 
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4E, 0x47])
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4B, 0x03, 0x04])
+
 async function writePngs(pngs: Shot[], dir: string, total: number, progress: Progress): Promise<Output> {
   await writeAtomically(dir, async (tmp) => {
     await mkdir(tmp, { recursive: true })
     for (const s of pngs)
       await writeFile(join(tmp, pngName(s.no, total)), s.buffer)
   }, async (tmp) => {
-    const n = (await readdir(tmp)).length
-    if (n !== total)
-      throw new Error(`${tmp} has ${n} PNGs, expected ${total}`)
+    const files = await readdir(tmp)
+    const pngs = await Promise.all(files.map(async f => f.endsWith('.png') && (await readFile(join(tmp, f))).subarray(0, 4).equals(PNG_SIGNATURE)))
+    if (pngs.filter(Boolean).length !== total || files.length !== total)
+      throw new Error(`${tmp} has ${pngs.filter(Boolean).length} PNG files of ${files.length}, expected ${total}`)
   })
   progress.step(`png: ${dir}/ (${total} files)`)
   return { format: 'png', path: dir, pages: total }
@@ -348,7 +355,7 @@ async function writePptx(pngs: Shot[], target: string, deck: Deck, progress: Pro
     }
     await writeFile(tmp, await pptx.write({ outputType: 'nodebuffer' }) as Buffer)
   }, async (tmp) => {
-    if ((await readFile(tmp)).readUInt32BE(0) !== 0x504B0304)
+    if (!(await readFile(tmp)).subarray(0, 4).equals(ZIP_SIGNATURE))
       throw new Error(`${tmp} is not a zip/pptx file`)
   })
   progress.step(`pptx: ${target} (${pngs.length} slides with notes)`)

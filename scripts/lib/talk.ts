@@ -84,4 +84,7 @@ export function isReferencesSlide(content: string): boolean {
 export const minutes = (seconds: number) => `${Number.isInteger(seconds / 60) ? seconds / 60 : (seconds / 60).toFixed(1)} min`
 
 /** Words as a reader counts them: runs of non-space holding a letter or a digit ("—" is not one). */
+/** Slidev's click markers in speaker notes: `[click]`, `[click:3]`, `[click:+1]`. */
+export const CLICK_MARKER = /\[click(?::\s*[+-]?\d+)?\]/gi
+
 export const countWords = (text: string) => text.split(/\s+/).filter(w => /[\p{L}\p{N}]/u.test(w)).length

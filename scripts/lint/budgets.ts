@@ -1,11 +1,11 @@
-import { countWords, isPlaceholderUrl, isReferencesSlide, minutes, readTalk } from '../lib/talk.ts'
+import { CLICK_MARKER, countWords, isPlaceholderUrl, isReferencesSlide, minutes, readTalk } from '../lib/talk.ts'
 import { firstWords, quotations } from './sources.ts'
 import { frontmatterKeyLine, lineAt, type DeckSlide } from '../lib/deck.ts'
 import type { Problem } from '../lib/problem.ts'
 
 /** Spoken words of a note: `[click]` and `[click:N]` markers removed. */
 export function spokenWords(note: string | undefined): number {
-  return countWords((note ?? '').replace(/\[click(?::\s*[+-]?\d+)?\]/gi, ' '))
+  return countWords((note ?? '').replace(CLICK_MARKER, ' '))
 }
 
 /** Spoken words per chapter (the `src:` file the slides come from), in deck order; the references slide is not spoken. */

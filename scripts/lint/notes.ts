@@ -8,4 +8,4 @@ const each = (slides: DeckSlide[], bad: (s: DeckSlide) => boolean, line: (s: Dec
 export const checkNotes = (slides: DeckSlide[]) => each(slides, s => !s.note, s => s.line, 'notes', 'no speaker notes: end the slide with a non-empty <!-- … --> comment')
 
 /** Every slide has a title: a `# ` heading or `title:` in its frontmatter. */
-export const checkTitles = (slides: DeckSlide[]) => each(slides, s => !s.title?.trim(), s => s.contentLine, 'title', 'no title: add a "# Title" line (section slides too)')
+export const checkTitles = (slides: DeckSlide[]) => each(slides, s => !(typeof s.title === 'string' && s.title.trim()), s => s.contentLine, 'title', 'no title: add a "# Title" line (section slides too)')
