@@ -1,6 +1,7 @@
 /** Bookmarks from the deck model, and reading order read from a PDF's text. */
 import { describe, expect, it } from 'vitest'
-import { compareOutline, deckOutline, readingOrderProblem } from '../../scripts/export/pdf-a11y'
+import { deckOutline } from '../../scripts/export/pdf-a11y'
+import { compareOutline, readingOrderProblem } from '../../scripts/verify/pdf'
 import { handoutHtml } from '../../scripts/export/handout'
 
 const slide = (no: number, file: string, content: string, frontmatter: Record<string, unknown> = {}) =>
