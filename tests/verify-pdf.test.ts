@@ -15,8 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium'
 import { loadDeck } from '../scripts/lib/deck'
 import { writeManifest } from '../scripts/export/manifest'
-import { deckLang, deckOutline } from '../scripts/export/pdf-a11y'
-import { pdfMetaFrom, setPdfMeta } from '../scripts/export/pdf-meta'
+import { deckLang, deckOutline, pdfMetaFrom, setPdfMeta } from '../scripts/export/pdf-meta'
 
 const ROOT = resolve(__dirname, '..')
 let dir: string

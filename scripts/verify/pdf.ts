@@ -7,7 +7,7 @@ import { heading, loadDeck, stripInlineMarkdown } from '../lib/deck'
 import { formatProblem } from '../lib/problem'
 import { isReferencesSlide } from '../lib/talk'
 import { readManifest } from '../export/manifest'
-import { deckLang, deckOutline, type OutlineNode } from '../export/pdf-a11y'
+import { deckLang, deckOutline, type OutlineNode } from '../export/pdf-meta'
 
 /**
  * Checks a PDF with poppler's tools against its manifest `<file.pdf>.json` (each slide's title,

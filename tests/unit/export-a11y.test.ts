@@ -1,6 +1,6 @@
 /** Bookmarks from the deck model, and reading order read from a PDF's text. */
 import { describe, expect, it } from 'vitest'
-import { deckOutline } from '../../scripts/export/pdf-a11y'
+import { deckOutline } from '../../scripts/export/pdf-meta'
 import { compareOutline, readingOrderProblem } from '../../scripts/verify/pdf'
 import { handoutHtml } from '../../scripts/export/handout'
 
