@@ -31,11 +31,9 @@ export function slideLabel(s: Pick<DeckSlide, 'no' | 'title' | 'body' | 'content
 }
 
 /**
- * Bookmarks from the deck model. Slides written in the entry file itself (cover, map) are
- * top-level entries; each run of slides from one imported page file is a chapter, titled by its
- * divider (`layout: chapter`, "4. Title") or else its first slide's title, with one child per
- * slide. `firstPage[i]` is the 0-based page where slide i+1 begins (pages differ from slides in
- * the clicks PDF and the handout).
+ * Bookmarks: the entry file's own slides (cover, map) are top-level; each run of slides from one
+ * page file is a chapter titled by its divider ("4. Title") or first slide. `firstPage[i]` is the
+ * 0-based page where slide i+1 begins (pages differ from slides in the clicks PDF and handout).
  */
 export function deckOutline(deck: Pick<Deck, 'root' | 'entry' | 'slides'>, firstPage: readonly number[]): OutlineNode[] {
   const entryFile = relative(deck.root, deck.entry)
