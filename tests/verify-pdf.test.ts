@@ -12,10 +12,10 @@ import { join, resolve } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium'
-import { loadDeck } from '../scripts/lib/deck'
-import { writeManifest } from '../scripts/export/manifest'
-import { deckLang, deckOutline, pdfMetaFrom, setPdfMeta } from '../scripts/export/pdf-meta'
+import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium.ts'
+import { loadDeck } from '../scripts/lib/deck.ts'
+import { writeManifest } from '../scripts/export/manifest.ts'
+import { deckLang, deckOutline, pdfMetaFrom, setPdfMeta } from '../scripts/export/pdf-meta.ts'
 
 const ROOT = resolve(__dirname, '..')
 let dir: string

@@ -3,11 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, PDFString } from 'pdf-lib'
-import { heading, loadDeck, stripInlineMarkdown } from '../lib/deck'
-import { formatProblem } from '../lib/problem'
-import { isReferencesSlide } from '../lib/talk'
-import { readManifest } from '../export/manifest'
-import { deckLang, deckOutline, type OutlineNode } from '../export/pdf-meta'
+import { heading, loadDeck, stripInlineMarkdown } from '../lib/deck.ts'
+import { formatProblem } from '../lib/problem.ts'
+import { isReferencesSlide } from '../lib/talk.ts'
+import { readManifest } from '../export/manifest.ts'
+import { deckLang, deckOutline, type OutlineNode } from '../export/pdf-meta.ts'
 
 /**
  * Checks a PDF with poppler's tools against its manifest `<file.pdf>.json` (each slide's title,

@@ -1,8 +1,8 @@
 /** Bookmarks from the deck model, and reading order read from a PDF's text. */
 import { describe, expect, it } from 'vitest'
-import { deckOutline } from '../../scripts/export/pdf-meta'
-import { compareOutline, readingOrderProblem } from '../../scripts/verify/pdf'
-import { handoutHtml } from '../../scripts/export/handout'
+import { deckOutline } from '../../scripts/export/pdf-meta.ts'
+import { compareOutline, readingOrderProblem } from '../../scripts/verify/pdf.ts'
+import { handoutHtml } from '../../scripts/export/handout.ts'
 
 const slide = (no: number, file: string, content: string, frontmatter: Record<string, unknown> = {}) =>
   ({ no, file, body: content, contentLine: 1, frontmatter, title: undefined }) as never
