@@ -10,8 +10,8 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib'
 import { chromium } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium.ts'
-import { linkUris } from '../scripts/export/pdf-a11y.ts'
 import { mergeTaggedPdfs } from '../scripts/export/pdf-merge.ts'
+import { linkUris } from '../scripts/verify/pdf.ts'
 
 describe('mergeTaggedPdfs', () => {
   it('keeps the structure, the page order and the links', { timeout: 60_000 }, async () => {

@@ -15,8 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { writeManifest } from '../scripts/export/manifest.ts'
-import { deckLang, deckOutline } from '../scripts/export/pdf-a11y.ts'
-import { pdfMetaFrom, setPdfMeta } from '../scripts/export/pdf-meta.ts'
+import { deckLang, deckOutline, pdfMetaFrom, setPdfMeta } from '../scripts/export/pdf-meta.ts'
 
 const ROOT = resolve(__dirname, '..')
 let dir: string

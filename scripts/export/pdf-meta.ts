@@ -1,8 +1,102 @@
+/**
+ * What the export writes into its PDFs beyond Chromium's tagged output: the deck's metadata, the
+ * document language, the title shown in the viewer's title bar, bookmarks built from the deck
+ * model (a chapter is the `src:` page file a slide comes from, named by its chapter divider's
+ * title; the slides of that file are its children), and fixed dates and /ID so exports reproduce.
+ */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
-import { PDFDocument, PDFHexString } from 'pdf-lib'
-import { type OutlineNode, writeOutline } from './pdf-a11y.ts'
+import { relative } from 'node:path'
+import { type PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef } from 'pdf-lib'
+import { type Deck, type DeckSlide, heading, stripInlineMarkdown } from '../lib/deck.ts'
+
+export interface OutlineNode {
+  title: string
+  /** 0-based page index the bookmark opens. */
+  page: number
+  children?: OutlineNode[]
+}
+
+/** The deck's language: headmatter `htmlAttrs.lang`, else `lang`, else Slidev's default ("en"). */
+export function deckLang(headmatter: Record<string, unknown>): string {
+  const lang = [(headmatter.htmlAttrs as { lang?: unknown } | undefined)?.lang, headmatter.lang].find(v => typeof v === 'string' && v.trim())
+  return typeof lang === 'string' ? lang.trim() : 'en'
+}
+
+/** A slide's title as a bookmark: its `# ` heading (markdown stripped), else Slidev's title, else "Slide N". */
+export function slideLabel(s: Pick<DeckSlide, 'no' | 'title' | 'body' | 'contentLine'>): string {
+  const t = stripInlineMarkdown(heading(s)?.text ?? s.title ?? '').replace(/\s+/g, ' ').trim()
+  return t || `Slide ${s.no}`
+}
+
+/**
+ * Bookmarks: the entry file's own slides (cover, map) are top-level; each run of slides from one
+ * page file is a chapter titled by its divider ("4. Title") or first slide. `firstPage[i]` is the
+ * 0-based page where slide i+1 begins (pages differ from slides in the clicks PDF and handout).
+ */
+export function deckOutline(deck: Pick<Deck, 'root' | 'entry' | 'slides'>, firstPage: readonly number[]): OutlineNode[] {
+  const entryFile = relative(deck.root, deck.entry)
+  const nodes: OutlineNode[] = []
+  let group: { file: string, node: OutlineNode } | undefined
+  deck.slides.forEach((s, i) => {
+    const page = firstPage[i] ?? 0
+    const label = slideLabel(s)
+    if (s.file === entryFile) {
+      group = undefined
+      nodes.push({ title: label, page })
+      return
+    }
+    if (!group || group.file !== s.file) {
+      group = { file: s.file, node: { title: label, page, children: [] } }
+      nodes.push(group.node)
+    }
+    if (s.frontmatter.layout === 'chapter' && group.node.children!.length === 0) {
+      const n = String(s.frontmatter.chapter ?? '').trim()
+      group.node.title = n ? `${n}. ${label}` : label
+    }
+    group.node.children!.push({ title: label, page })
+  })
+  return nodes
+}
+
+/** Replaces the document's bookmarks with `nodes` (chapters closed, so the panel lists the chapters). */
+export function writeOutline(doc: PDFDocument, nodes: OutlineNode[]): void {
+  const ctx = doc.context
+  const pages = doc.getPages()
+  const rootRef = ctx.nextRef()
+  const level = (items: OutlineNode[], parent: PDFRef): { first: PDFRef, last: PDFRef } => {
+    const refs = items.map(() => ctx.nextRef())
+    items.forEach((it, i) => {
+      const page = pages[Math.min(Math.max(it.page, 0), pages.length - 1)]!
+      const dict = ctx.obj({ Title: PDFHexString.fromText(it.title), Parent: parent, Dest: [page.ref, 'Fit'] }) as PDFDict
+      if (i > 0)
+        dict.set(PDFName.of('Prev'), refs[i - 1]!)
+      if (i < items.length - 1)
+        dict.set(PDFName.of('Next'), refs[i + 1]!)
+      if (it.children?.length) {
+        const sub = level(it.children, refs[i]!)
+        dict.set(PDFName.of('First'), sub.first)
+        dict.set(PDFName.of('Last'), sub.last)
+        dict.set(PDFName.of('Count'), PDFNumber.of(-it.children.length))
+      }
+      ctx.assign(refs[i]!, dict)
+    })
+    return { first: refs[0]!, last: refs[refs.length - 1]! }
+  }
+  if (nodes.length === 0) {
+    doc.catalog.delete(PDFName.of('Outlines'))
+    return
+  }
+  const root = ctx.obj({ Type: 'Outlines' }) as PDFDict
+  const { first, last } = level(nodes, rootRef)
+  root.set(PDFName.of('First'), first)
+  root.set(PDFName.of('Last'), last)
+  root.set(PDFName.of('Count'), PDFNumber.of(nodes.length))
+  ctx.assign(rootRef, root)
+  doc.catalog.set(PDFName.of('Outlines'), rootRef)
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
+}
 
 export interface PdfMeta {
   title?: string
@@ -66,14 +160,11 @@ export async function setPdfMeta(file: string, meta: PdfMeta): Promise<void> {
  * in `cwd`'s repository, else the Unix epoch (outside git).
  */
 export function sourceDate(cwd = process.cwd(), env = process.env): Date {
-  const fromEnv = env.SOURCE_DATE_EPOCH
-  if (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()))
-    return new Date(Number(fromEnv.trim()) * 1000)
+  const epoch = (s: string | undefined) => /^\s*\d+\s*$/.test(s ?? '') ? new Date(Number(s) * 1000) : undefined
   try {
-    const out = execFileSync('git', ['log', '-1', '--format=%ct'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
-    if (/^\d+$/.test(out))
-      return new Date(Number(out) * 1000)
+    return epoch(env.SOURCE_DATE_EPOCH) ?? epoch(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) ?? new Date(0)
   }
-  catch {}
-  return new Date(0)
+  catch {
+    return new Date(0)
+  }
 }

@@ -19,8 +19,7 @@ import { type Format, type OutputPaths, exportStem, outputPaths, pngName } from 
 import { fitHandoutNotes, HANDOUT_MIN_PT, handoutHtml, notesToPlainText, type SlideLink } from './handout.ts'
 import { lintedClean, lintKey, rememberCleanLint } from './lint-stamp.ts'
 import { type Manifest, type ManifestSlide, printedSlides, writeManifest } from './manifest.ts'
-import { pdfMetaFrom, setPdfMeta, sourceDate } from './pdf-meta.ts'
-import { deckLang, deckOutline } from './pdf-a11y.ts'
+import { deckLang, deckOutline, pdfMetaFrom, setPdfMeta, sourceDate } from './pdf-meta.ts'
 import { mergeTaggedPdfs } from './pdf-merge.ts'
 import type { Progress } from './progress.ts'
 

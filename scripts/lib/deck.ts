@@ -182,6 +182,11 @@ export function heading(s: Pick<DeckSlide, 'body' | 'contentLine'>): { text: str
   return m ? { text: s.body.slice(m.index, m.index + m[0].length).replace(/^#\s+|\s*#*\s*$/g, ''), line: lineAt(s, m.index) } : undefined
 }
 
+/** A heading's text as shown: without HTML tags, link targets and emphasis marks. */
+export function stripInlineMarkdown(s: string): string {
+  return s.replace(/<[^>]+>/g, '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`~]/g, '')
+}
+
 /** The 1-based file line of a character offset into `slide.body`. */
 export function lineAt(slide: Pick<DeckSlide, 'body' | 'contentLine'>, offset: number): number {
   let line = slide.contentLine

@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PDFDocument, PDFName } from 'pdf-lib'
-import { heading, loadDeck } from '../lib/deck.ts'
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, PDFString } from 'pdf-lib'
+import { heading, loadDeck, stripInlineMarkdown } from '../lib/deck.ts'
 import { formatProblem } from '../lib/problem.ts'
 import { isReferencesSlide } from '../lib/talk.ts'
 import { readManifest } from '../export/manifest.ts'
-import { compareOutline, deckLang, deckOutline, linkUris, readingOrderProblem, readLang, readOutline } from '../export/pdf-a11y.ts'
+import { deckLang, deckOutline, type OutlineNode } from '../export/pdf-meta.ts'
 
 /**
  * Checks a PDF with poppler's tools against its manifest `<file.pdf>.json` (each slide's title,
@@ -77,7 +77,7 @@ export async function verifyPdf(pdf: string): Promise<{ problems: string[], summ
   else if (deckTitle && !docTitle.startsWith(deckTitle))
     problems.push(`document title is "${docTitle}", expected the deck's "${deckTitle}"`)
   const doc = await PDFDocument.load(readFileSync(pdf), { updateMetadata: false })
-  const lang = readLang(doc)
+  const lang = pdfText(doc.catalog.lookup(PDFName.of('Lang')))
   const wantLang = deckLang(deck.headmatter)
   if (!lang)
     problems.push(`no document language (/Lang) in the PDF; expected "${wantLang}" (headmatter htmlAttrs: { lang: ${wantLang} })`)
@@ -181,6 +181,82 @@ export function containsTitle(text: string, title: string): boolean {
   return t.length === 0 || squashText(text).includes(t)
 }
 
-export function stripInlineMarkdown(s: string): string {
-  return s.replace(/<[^>]+>/g, '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`~]/g, '')
+/** The text of a PDF string object (undefined for anything else). */
+const pdfText = (v: unknown) => v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : undefined
+
+/** Reads the bookmarks back: [{ title, page (0-based, -1 when it opens none), children }]. */
+export function readOutline(doc: PDFDocument): OutlineNode[] {
+  const pageIndex = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i]))
+  const walk = (item: PDFObject | undefined, depth: number): OutlineNode[] => {
+    const out: OutlineNode[] = []
+    for (let guard = 0; item && guard < 100_000 && depth < 16; guard++) { // a malformed outline may loop
+      const dict = doc.context.lookup(item, PDFDict)
+      const dest = dict.lookup(PDFName.of('Dest')) ?? dict.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('D'))
+      const kids = dict.get(PDFName.of('First'))
+      out.push({
+        title: pdfText(dict.lookup(PDFName.of('Title'))) ?? '',
+        page: dest instanceof PDFArray ? pageIndex.get(String(dest.get(0))) ?? -1 : -1,
+        ...(kids ? { children: walk(kids, depth + 1) } : {}),
+      })
+      item = dict.get(PDFName.of('Next'))
+    }
+    return out
+  }
+  return walk(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.get(PDFName.of('First')), 0)
+}
+
+/** External link targets on each page (0-based index → URIs). */
+export function linkUris(doc: PDFDocument): string[][] {
+  return doc.getPages().map(p => (p.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? [])
+    .map(a => doc.context.lookup(a, PDFDict))
+    .filter(a => String(a.lookup(PDFName.of('Subtype'))) === '/Link')
+    .flatMap(a => pdfText(a.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('URI'))) ?? []))
+}
+
+/**
+ * Compares bookmarks read from a PDF with the ones the deck model asks for. Returns one line per
+ * difference ("bookmarks: …"), or [] when they match (titles compared by squashText).
+ */
+export function compareOutline(actual: OutlineNode[], expected: OutlineNode[], describe: (n: OutlineNode) => string = n => `"${n.title}"`): string[] {
+  if (expected.length && !actual.length)
+    return [`bookmarks: the PDF has none; expected ${expected.length} top-level entries (${expected.filter(n => n.children?.length).length} chapters with their slides beneath)`]
+  const problems: string[] = []
+  const level = (a: OutlineNode[], e: OutlineNode[], path: string) => {
+    for (let i = 0; i < Math.max(a.length, e.length); i++) {
+      const x = a[i]
+      const y = e[i]
+      if (!x)
+        problems.push(`bookmarks: missing ${describe(y!)}${path} (page ${y!.page + 1})`)
+      else if (!y)
+        problems.push(`bookmarks: unexpected entry "${x.title}"${path}`)
+      else if (squashText(x.title) !== squashText(y.title))
+        problems.push(`bookmarks: entry ${i + 1}${path} is "${x.title}", expected ${describe(y)}`)
+      else {
+        if (x.page !== y.page)
+          problems.push(`bookmarks: "${x.title}"${path} opens page ${x.page + 1}, expected page ${y.page + 1}`)
+        const kids = y.children ?? []
+        if (kids.length && !(x.children?.length))
+          problems.push(`bookmarks: ${describe(y)} has no slides beneath it (expected ${kids.length})`)
+        else if (kids.length || x.children?.length)
+          level(x.children ?? [], kids, ` under "${y.title}"`)
+      }
+    }
+  }
+  level(actual, expected, '')
+  return problems.slice(0, 20)
+}
+
+/**
+ * Reading order of one page (pdftotext's text of it): the title must come first, before the body.
+ * Returns why not, or undefined. Only a short label (at most 16 letters and digits, e.g.
+ * "Chapter 4 of 7") may precede it.
+ */
+export function readingOrderProblem(pageText: string, title: string): string | undefined {
+  const t = squashText(stripInlineMarkdown(title))
+  const at = squashText(pageText).indexOf(t)
+  if (!t || (at >= 0 && at <= 16))
+    return undefined
+  return at < 0
+    ? `the title "${title}" is not in the page's text`
+    : `the text reads "${pageText.replace(/\s+/g, ' ').trim().slice(0, 60)}…" before the title "${title}" (a screen reader reads the body first)`
 }

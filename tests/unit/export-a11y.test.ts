@@ -1,6 +1,7 @@
 /** Bookmarks from the deck model, and reading order read from a PDF's text. */
 import { describe, expect, it } from 'vitest'
-import { compareOutline, deckOutline, readingOrderProblem } from '../../scripts/export/pdf-a11y.ts'
+import { deckOutline } from '../../scripts/export/pdf-meta.ts'
+import { compareOutline, readingOrderProblem } from '../../scripts/verify/pdf.ts'
 import { handoutHtml } from '../../scripts/export/handout.ts'
 
 const slide = (no: number, file: string, content: string, frontmatter: Record<string, unknown> = {}) =>
