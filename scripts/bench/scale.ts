@@ -29,7 +29,7 @@ export async function writeScaleDeck(target: number, talkEntry: string): Promise
     parts.push(take < count ? raw.replace(/^src: ([^#\s]+).*$/m, `src: $1#1-${take}`) : raw)
     n += take
   }
-  const entry = join(talk.root, 'preview-bench-scale.md')
+  const entry = join(talk.root, `preview-bench-scale-${process.pid}.md`)
   own(entry)
   writeFileSync(entry, [...parts, ...refs.map(s => s.raw)].join('\n'))
   return { entry, slides: (await loadDeck(entry)).slides.length }
