@@ -166,7 +166,11 @@ export async function renderFormats(siteUrl: string, deck: Deck, formats: Format
   const browser = await (o.browser ?? launchChromium())
   const images = formats.some(f => f === 'png' || f === 'pptx' || f === 'handout')
   try {
-    if (!images && formats.includes('pdf') && total > PRINT_BATCH) {
+    const long = !images && formats.includes('pdf') && total > PRINT_BATCH
+    const batched = long && await printRangeHonoured(browser, siteUrl, o.timeoutMs)
+    if (long && !batched)
+      o.progress.step(`the built site ignores the print route's ?range= (this project's setup/root.ts honours it): the ${total} slides print in one page`)
+    if (batched) {
       // A long deck: the print page in batches of slides (its cost grows faster than its length),
       // each checked as the whole deck would be, then joined with the structure kept.
       outputs.push(await writePdf(paths.pdf, deck, 'pdf', total, o, async () => {
@@ -209,6 +213,24 @@ export async function renderFormats(siteUrl: string, deck: Deck, formats: Format
     await browser.close()
   }
   return outputs
+}
+
+/**
+ * Whether the built print view shows only the slides of `?range=`: Slidev reads the range before
+ * a production build's router is ready, so a deck needs a root setup like this project's
+ * (setup/root.ts) for batches; without it the print view holds every slide.
+ */
+async function printRangeHonoured(browser: Browser, siteUrl: string, timeoutMs: number): Promise<boolean> {
+  const page = await browser.newPage()
+  try {
+    page.setDefaultTimeout(timeoutMs)
+    await page.goto(`${siteUrl}print?print=true&range=1-1`, { waitUntil: 'load' })
+    await page.locator('.print-slide-container').first().waitFor()
+    return await page.locator('.print-slide-container').count() === 1
+  }
+  finally {
+    await page.close()
+  }
 }
 
 async function guarded<T>(format: Format, fn: () => Promise<T>): Promise<T> {
