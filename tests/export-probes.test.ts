@@ -40,7 +40,7 @@ function exportCli(args: string[], opts: { killAfter?: { when: (pid: number) => 
   })
 }
 
-const leftovers = (pid: number) => readdirSync(tmpdir()).filter(n => n.startsWith(`deck-export-${pid}-`))
+const leftovers = (pid: number, dir = tmpdir()) => readdirSync(dir).filter(n => n.startsWith(`deck-export-${pid}-`))
 const outDirs: string[] = []
 function freshOut(): string {
   const d = mkdtempSync(join(tmpdir(), 'probe-out-'))
@@ -74,24 +74,28 @@ describe.skipIf(!hasChromium)('export leaves nothing behind', () => {
   it('SIGTERM mid-build removes its temp folder; after a SIGKILL the next run sweeps it and the partial file', async () => {
     const out = freshOut()
     const entry = join(BASE, 'slides.md')
+    // A private temp folder: another export running meanwhile (vitest runs files side by side)
+    // would otherwise sweep the dead run's folder before the next run here can.
+    const env = { TMPDIR: mkdtempSync(join(tmpdir(), 'probe-tmp-')) }
+    const here = (pid: number) => leftovers(pid, env.TMPDIR)
     // killed while Slidev builds (its temp folder exists), before any output is written; --rebuild
     // so that a cached build of the fixture does not skip the build
-    const building = (pid: number) => leftovers(pid).length > 0
-    const term = await exportCli(['pdf', '--entry', entry, '--out', out, '--rebuild'], { killAfter: { when: building, signal: 'SIGTERM' } })
+    const building = (pid: number) => here(pid).length > 0
+    const term = await exportCli(['pdf', '--entry', entry, '--out', out, '--rebuild'], { env, killAfter: { when: building, signal: 'SIGTERM' } })
     expect(term.code, term.out).toBe(143)
     expect(term.out).toMatch(/interrupted \(SIGTERM\): temp files removed/)
-    expect(leftovers(term.pid)).toEqual([])
+    expect(here(term.pid)).toEqual([])
 
-    const kill = await exportCli(['pdf', '--entry', entry, '--out', out, '--rebuild'], { killAfter: { when: building, signal: 'SIGKILL' } })
+    const kill = await exportCli(['pdf', '--entry', entry, '--out', out, '--rebuild'], { env, killAfter: { when: building, signal: 'SIGKILL' } })
     expect(kill.signal).toBe('SIGKILL')
-    expect(leftovers(kill.pid).length).toBe(1) // SIGKILL cannot be caught
+    expect(here(kill.pid).length).toBe(1) // SIGKILL cannot be caught
     // what a SIGKILL during the PDF write leaves (timing that exactly is not reliable: planted with the dead pid)
     const partial = join(out, `.export-fixture.pdf.tmp-${kill.pid}-abc123`)
     writeFileSync(partial, '%PDF-1.4 partial')
 
-    const next = await exportCli(['pdf', '--entry', writeProbe(PROBES.find(p => p.name === 'empty-deck')!), '--out', out])
+    const next = await exportCli(['pdf', '--entry', writeProbe(PROBES.find(p => p.name === 'empty-deck')!), '--out', out], { env })
     expect(next.out).toMatch(/removed 2 leftovers of interrupted runs/)
-    expect(leftovers(kill.pid)).toEqual([])
+    expect(here(kill.pid)).toEqual([])
     expect(readdirSync(out)).toEqual([])
   }, 600_000)
 })
