@@ -43,6 +43,9 @@ export async function openPrint(browser: Browser, siteUrl: string, o: PrintOptio
   page.setDefaultTimeout(o.timeoutMs)
   await page.emulateMedia({ colorScheme: o.dark ? 'dark' : 'light', media: 'screen' })
   await page.goto(`${siteUrl}print?print=${o.clicks ? 'clicks' : 'true'}${o.range ? `&range=${o.range}` : ''}`, { waitUntil: 'load', timeout: o.timeoutMs })
+  // Monaco's screen-reader container sits below the last slide: printed, it adds a blank page
+  // (`slidev export` hides it too). A style rule, because Monaco may create it after any one look.
+  await page.addStyleTag({ content: '.monaco-aria-container { display: none !important }' })
   await page.locator('.print-slide-container').first().waitFor()
   await page.waitForFunction(() => document.querySelectorAll('.slidev-slide-loading').length === 0)
   // Every Mermaid block rendered or failed (the caller reports failures).
@@ -62,9 +65,6 @@ export async function openPrint(browser: Browser, siteUrl: string, o: PrintOptio
     const c = document.getElementById('mermaid-rendering-container')
     if (c)
       c.style.display = 'none'
-    // Monaco's screen-reader container sits below the last slide: printed, it adds a blank page
-    // (`slidev export` hides it too).
-    document.querySelectorAll<HTMLElement>('.monaco-aria-container').forEach((e) => { e.style.display = 'none' })
     await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))
   })
   return { page, count: await page.locator('.print-slide-container').count() }
