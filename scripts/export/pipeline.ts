@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { PDFDocument } from 'pdf-lib'
+import { pdfLib } from '../lib/cjs.ts'
 import type { Browser, Page } from 'playwright-core'
 import { checkBlank, checkImages, checkLayout, diagramFindings } from '../check/checks.ts'
 import { seenProblem } from '../check/run.ts'
@@ -18,6 +18,7 @@ import type { ExportArgs } from './args.ts'
 import { type Format, type OutputPaths, exportStem, outputPaths, pngName } from './formats.ts'
 import { fitHandoutNotes, HANDOUT_MIN_PT, handoutHtml, notesToPlainText, type SlideLink } from './handout.ts'
 import { lintedClean, lintKey, rememberCleanLint } from './lint-stamp.ts'
+import { lintInWorker } from './lint-worker.ts'
 import { type Manifest, type ManifestSlide, printedSlides, writeManifest } from './manifest.ts'
 import { deckLang, deckOutline, pdfMetaFrom, setPdfMeta, sourceDate } from './pdf-meta.ts'
 import { mergeTaggedPdfs } from './pdf-merge.ts'
@@ -60,20 +61,25 @@ export async function runExport(o: ExportOptions): Promise<ExportOutcome> {
   browser.catch(() => {})
   try {
     // The fast lint first: what it finds would print wrong (a dropped page, "Caf�", an empty caption…).
-    // Skipped when nothing it reads changed since it last passed (lint-stamp.ts).
+    // Skipped when nothing it reads changed since it last passed (lint-stamp.ts); else it runs in a
+    // worker beside the build, and the build is used only once the lint passed.
     const key = lintKey(deck)
-    if (!o.rebuild && lintedClean(key)) {
+    const lint = !o.rebuild && lintedClean(key) ? undefined : lintInWorker(deck.entry)
+    lint?.catch(() => {})
+    if (!lint)
       o.progress.step(`lint: ${deck.slides.length} slides, unchanged since the last clean lint (${key.slice(0, 12)})`)
-    }
-    else {
-      const { lintDeck } = await import('../lint/index.ts') // loaded only when it runs
-      const lint = await lintDeck(deck)
-      if (lint.problems.length)
-        throw new ExportRefused('refused by the lint', lint.problems.map(formatProblem))
+    const building = buildOnce(deck, { base: '/', download: false, printRoute: true, withoutNotes: false }, `building ${relative(process.cwd(), deck.entry)} (${deck.slides.length} slides) with Slidev…`, o)
+    building.catch(() => {})
+    if (lint) {
+      const { slides, problems } = await lint
+      if (problems.length) {
+        void building.then(b => b.release(), () => {}) // finishes in the background; nothing of it is used
+        throw new ExportRefused('refused by the lint', problems)
+      }
       rememberCleanLint(key)
-      o.progress.step(`lint: ${lint.slides} slides, no problems`)
+      o.progress.step(`lint: ${slides} slides, no problems`)
     }
-    const built = await buildOnce(deck, { base: '/', download: false, printRoute: true, withoutNotes: false }, `building ${relative(process.cwd(), deck.entry)} (${deck.slides.length} slides) with Slidev…`, o)
+    const built = await building
     try {
       const tBuild = performance.now()
       if (!built.reused)
@@ -310,7 +316,7 @@ async function savePdf(target: string, pdf: Uint8Array, deck: Deck, m: Omit<Mani
       outline: deckOutline(deck, m.slides.map(p => p.page - 1)),
     })
   }, async (tmp) => {
-    const count = (await PDFDocument.load(await readFile(tmp), { updateMetadata: false })).getPageCount()
+    const count = (await pdfLib().PDFDocument.load(await readFile(tmp), { updateMetadata: false })).getPageCount()
     if (count !== m.pages)
       throw new Error(`${target} has ${count} pages, expected ${m.pages}`)
   })
