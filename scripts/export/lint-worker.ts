@@ -1,13 +1,14 @@
 /**
  * The export's lint in a worker thread: it runs on the second core while the build runs on this
  * one (on a cold export the lint's 1-1.5 s no longer add to the build's). The same module is the
- * worker's code; it answers with the problems already formatted.
+ * worker's code; it answers with the problems already formatted, and the lint's notices (the
+ * quotations it could not check, a placeholder address) but not its table of spoken minutes.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import { loadDeck } from '../lib/deck.ts'
 import { formatProblem } from '../lib/problem.ts'
 
-export interface LintAnswer { slides: number, problems: string[] }
+export interface LintAnswer { slides: number, problems: string[], notices: string[] }
 
 /** Lints the deck at `entry` in a worker; rejects with the worker's error if the lint itself fails. */
 export function lintInWorker(entry: string): Promise<LintAnswer> {
@@ -23,5 +24,5 @@ const entry = (workerData as { lintEntry?: unknown } | null)?.lintEntry
 if (!isMainThread && parentPort && typeof entry === 'string') {
   const { lintDeck } = await import('../lint/index.ts')
   const lint = await lintDeck(await loadDeck(entry))
-  parentPort.postMessage({ slides: lint.slides, problems: lint.problems.map(formatProblem) } satisfies LintAnswer)
+  parentPort.postMessage({ slides: lint.slides, problems: lint.problems.map(formatProblem), notices: lint.report.filter(l => /^(lint|note): /.test(l)) } satisfies LintAnswer)
 }

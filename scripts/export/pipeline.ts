@@ -71,7 +71,8 @@ export async function runExport(o: ExportOptions): Promise<ExportOutcome> {
     const building = buildOnce(deck, { base: '/', download: false, printRoute: true, withoutNotes: false }, `building ${relative(process.cwd(), deck.entry)} (${deck.slides.length} slides) with Slidev…`, o)
     building.catch(() => {})
     if (lint) {
-      const { slides, problems } = await lint
+      const { slides, problems, notices } = await lint
+      notices.forEach(n => o.progress.step(n))
       if (problems.length) {
         void building.then(b => b.release(), () => {}) // finishes in the background; nothing of it is used
         throw new ExportRefused('refused by the lint', problems)
