@@ -3,7 +3,7 @@ import { basename, join } from 'node:path'
 import { compileScript, parse } from 'vue/compiler-sfc'
 import { tags } from './html.ts'
 import { addonDir, packageDir } from './blockers.ts'
-import { lineAt, scannable, type DeckSlide } from '../lib/deck.ts'
+import { frontmatterKeyLine, lineAt, scannable, type DeckSlide } from '../lib/deck.ts'
 import type { Problem } from '../lib/problem.ts'
 
 /**
@@ -27,10 +27,10 @@ function files(dir: string | undefined, ext: RegExp, deep = false): [string, str
     : []
 }
 
-/** The catalog of a deck rooted at `root` that uses `theme`. */
-export function loadSchema(root: string, theme = 'default'): Required<ComponentCatalog> {
+/** The catalog of a deck rooted at `root` that uses `theme` (the headmatter's value). */
+export function loadSchema(root: string, theme: unknown = 'default'): Required<ComponentCatalog> {
   const client = packageDir('@slidev/client', root)
-  const themeRoot = addonDir('theme', theme, root) || undefined
+  const themeRoot = addonDir('theme', typeof theme === 'string' ? theme : 'default', root) || undefined
   const layouts = new Set([client, themeRoot, root].flatMap(d => files(d && join(d, 'layouts'), /\.vue$/).map(f => f[0])))
   const components = new Set([
     ...VUE_BUILTINS,
@@ -85,38 +85,45 @@ export function isComponentTag(name: string): boolean {
 }
 
 /**
- * Every component a slide uses exists: in the deck's `components/`, the theme's, Slidev's
- * built-ins, Vue's built-ins, or as an icon of an installed Iconify collection
- * (`<carbon-arrow-right />` or `<carbon:arrow-right />`, Slidev's icon syntax); plain HTML tags
- * are ignored. And every use of a deck component passes its required props (as `a="…"`, `:a`,
+ * Every name a slide uses exists: its `layout` (the theme's, Slidev's or the deck's `layouts/`;
+ * other frontmatter keys go to the layout and `$frontmatter` unchecked), its components (the
+ * deck's `components/`, the theme's, Slidev's and Vue's built-ins, or an icon of an installed
+ * Iconify collection, `<carbon-arrow-right />` or `<carbon:arrow-right />`); plain HTML tags are
+ * ignored. And every use of a deck component passes its required props (as `a="…"`, `:a`,
  * `v-bind:a`, camelCase or kebab-case, or through `v-bind="obj"`): a production build does not
  * check props, so a missing one renders silently wrong (an empty caption).
  */
 export function checkComponents(slides: DeckSlide[], catalog: ComponentCatalog): Problem[] {
   const out: Problem[] = []
   for (const s of slides) {
+    const add = (line: number, check: string, message: string) => out.push({ file: s.file, line, no: s.no, check, message })
+    const layout = s.frontmatter.layout
+    if (catalog.layouts && layout !== undefined && !catalog.layouts.has(layout as string)) {
+      const known = [...catalog.layouts].filter(n => !['404', 'error'].includes(n)).sort().join(', ')
+      add(frontmatterKeyLine(s, 'layout'), 'frontmatter', typeof layout === 'string' ? `unknown layout "${layout}" (known layouts: ${known})` : `layout must be a name, got ${JSON.stringify(layout)}`)
+    }
     for (const tag of tags(scannable(s.body))) {
-      const add = (check: string, message: string) => out.push({ file: s.file, line: lineAt(s, tag.start), no: s.no, check, message })
+      const at = (check: string, message: string) => add(lineAt(s, tag.start), check, message)
       if (tag.closing || !isComponentTag(tag.name))
         continue
       if (catalog.components.has(pascalCase(tag.name))) {
         const given = new Set([...tag.attrs.keys()].map(a => kebab(a.replace(/^(?::|v-bind:)/, ''))))
         const missing = given.has('v-bind') ? [] : (catalog.required?.get(pascalCase(tag.name)) ?? []).filter(p => !given.has(kebab(p)))
         if (missing.length)
-          add('props', `<${tag.name}> is missing its required prop${missing.length > 1 ? 's' : ''} ${missing.map(p => `"${p}"`).join(', ')}`)
+          at('props', `<${tag.name}> is missing its required prop${missing.length > 1 ? 's' : ''} ${missing.map(p => `"${p}"`).join(', ')}`)
         continue
       }
       const lower = tag.name.toLowerCase()
       // `<prefix:name>` is an icon; `<a-b-c>` is one when a collection `a` or `a-b` is installed.
       const splits = lower.includes(':') ? [lower.indexOf(':')] : [...lower.matchAll(/-/g)].map(m => m.index)
-      const at = splits.find(i => catalog.icons(lower.slice(0, i)))
-      const [collection, icon] = at === undefined ? [lower.split(':')[0]] : [lower.slice(0, at), lower.slice(at + 1)]
-      if (at !== undefined && !catalog.icons(collection!)!.has(icon!))
-        add('components', `unknown icon <${tag.name}>: "${icon}" is not in the ${collection} icon set`)
-      else if (at === undefined && lower.includes(':'))
-        add('components', `icon <${tag.name}>: the icon collection "${collection}" is not installed (npm i -D @iconify-json/${collection})`)
-      else if (at === undefined)
-        add('components', `unknown component <${tag.name}>: not in components/, Slidev's or Vue's built-ins`)
+      const split = splits.find(i => catalog.icons(lower.slice(0, i)))
+      const [collection, icon] = split === undefined ? [lower.split(':')[0]] : [lower.slice(0, split), lower.slice(split + 1)]
+      if (split !== undefined && !catalog.icons(collection!)!.has(icon!))
+        at('components', `unknown icon <${tag.name}>: "${icon}" is not in the ${collection} icon set`)
+      else if (split === undefined && lower.includes(':'))
+        at('components', `icon <${tag.name}>: the icon collection "${collection}" is not installed (npm i -D @iconify-json/${collection})`)
+      else if (split === undefined)
+        at('components', `unknown component <${tag.name}>: not in components/, Slidev's or Vue's built-ins`)
     }
   }
   return out

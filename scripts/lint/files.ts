@@ -8,8 +8,8 @@ import type { Problem } from '../lib/problem.ts'
 /** Something a slide makes the browser load (an image, a script, a stylesheet, a frame…), how ("<img src>", "CSS url()"…) and where. */
 export interface Resource { url: string, via: string, line: number }
 
-/** Frontmatter keys whose value is loaded as a resource (layouts' `image`, `background`, iframe `url`). */
-const FRONTMATTER_KEYS = ['image', 'background', 'backgroundImage', 'url']
+/** Frontmatter keys whose value is loaded as a resource (layouts' `image`, `background`, iframe `url`; the headmatter's `favicon`). */
+const FRONTMATTER_KEYS = ['image', 'background', 'backgroundImage', 'url', 'favicon']
 /** Tag attributes that load what they point at; `href` only on `<link>` (`<a href>` is a link, not a load). */
 const LOADING_ATTRS = ['src', 'srcset', 'poster', 'data']
 const IMAGE = /\.(?:png|jpe?g|gif|webp|svg)$/i
@@ -130,14 +130,6 @@ export function checkAssets(slides: DeckSlide[], root: string, exists: (path: st
   return out
 }
 
-/** The headmatter's local `favicon:` exists in `public/` (a remote one is the remote check's job). */
-export function checkHeadmatterAssets(first: DeckSlide, headmatter: Record<string, unknown>, root: string, exists: (path: string) => boolean = existsSync): Problem[] {
-  const favicon = headmatter.favicon
-  if (typeof favicon !== 'string' || !favicon.startsWith('/') || isRemote(favicon) || exists(join(root, 'public', favicon.replace(/[?#].*$/, ''))))
-    return []
-  return [{ file: first.file, line: frontmatterKeyLine(first, 'favicon'), no: first.no, check: 'assets', message: `missing asset: favicon "${favicon}" not found (public${favicon})` }]
-}
-
 /** Slidev built-ins that embed content from the internet. */
 const REMOTE_COMPONENTS = ['Tweet', 'Youtube', 'BlueSky']
 
@@ -155,7 +147,8 @@ export function checkRemote(slides: DeckSlide[]): Problem[] {
 
 /**
  * Headmatter settings that make Slidev fetch from the internet: web fonts from a font
- * provider (Slidev's default is Google Fonts) and the default favicon on a CDN.
+ * provider (Slidev's default is Google Fonts) and the default favicon on a CDN (a remote
+ * `favicon:` is a resource of the first slide).
  */
 export function checkRemoteHeadmatter(first: DeckSlide, headmatter: Record<string, unknown>): Problem[] {
   const out: Problem[] = []
@@ -163,10 +156,7 @@ export function checkRemoteHeadmatter(first: DeckSlide, headmatter: Record<strin
   const provider = (headmatter.fonts as Record<string, unknown> | undefined)?.provider
   if (provider !== 'none')
     at('fonts', `remote fonts: fonts.provider is ${provider === undefined ? 'not set (Slidev defaults to "google", Google Fonts)' : `"${String(provider)}"`}; set fonts: { provider: none } and load local fonts`)
-  const favicon = headmatter.favicon
-  if (favicon === undefined)
+  if (headmatter.favicon === undefined)
     at('favicon', 'remote resource: no favicon set, so Slidev uses its default favicon from a CDN; set favicon: to a file in public/')
-  else if (typeof favicon === 'string' && isRemote(favicon))
-    at('favicon', `remote resource: favicon loads ${favicon}`)
   return out
 }

@@ -57,8 +57,8 @@ export function errorMessage(err: unknown): string {
   return lines.length > 2 && /^Parse error/i.test(lines[0]!) ? `${lines[0]} ${lines.at(-1)}` : lines.join(' ')
 }
 
-/** Every ```mermaid block parses with Mermaid's own parser. */
-export async function checkMermaid(slides: DeckSlide[], parse: MermaidParse): Promise<Problem[]> {
+/** Every ```mermaid block parses with Mermaid's own parser (loaded for the deck at `root` when none is given and a diagram needs it). */
+export async function checkMermaid(slides: DeckSlide[], parse?: MermaidParse, root = ''): Promise<Problem[]> {
   const out: Problem[] = []
   for (const s of slides) {
     for (const f of s.fences.filter(f => f.lang === 'mermaid')) {
@@ -67,6 +67,7 @@ export async function checkMermaid(slides: DeckSlide[], parse: MermaidParse): Pr
         add(f.line, 'empty diagram')
         continue
       }
+      parse ??= await mermaidParser(root)
       try {
         await parse(f.code)
       }

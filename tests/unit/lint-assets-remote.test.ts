@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkAssets, checkHeadmatterAssets, checkRemote, checkRemoteHeadmatter, resources } from '../../scripts/lint/files.ts'
+import { checkAssets, checkRemote, checkRemoteHeadmatter, resources } from '../../scripts/lint/files.ts'
 import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 
 const md = [
@@ -54,6 +54,7 @@ describe('resources, assets and remote checks', () => {
     expect(problems.map(p => `${p.line} ${p.message.split(':')[0]}`)).toEqual(['3 remote fonts', '1 remote resource'])
     const [ok] = slidesFromMarkdown('---\nfonts: { provider: none }\nfavicon: /f.svg\n---\n# T\n')
     expect(checkRemoteHeadmatter(ok!, ok!.frontmatter)).toEqual([])
-    expect(checkHeadmatterAssets(ok!, ok!.frontmatter, '/deck', () => false)[0]!.message).toBe('missing asset: favicon "/f.svg" not found (public/f.svg)')
+    expect(checkAssets([ok!], '/deck', () => false)[0]!.message).toBe('missing asset: frontmatter favicon "/f.svg" not found (public/f.svg)')
+    expect(checkRemote(slidesFromMarkdown('---\nfavicon: https://x.org/f.ico\n---\n# T\n'))[0]!.message).toMatch(/^remote resource: frontmatter favicon loads https:\/\/x\.org\/f\.ico/)
   })
 })
