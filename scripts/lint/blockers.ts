@@ -21,10 +21,7 @@ export function findPackage(name: string, from: string): string | undefined {
 /** A package from the deck's folder up, else from Slidev's own install (as Slidev resolves it). */
 export const packageDir = (name: string, root: string) => findPackage(name, root) ?? findPackage(name, SELF)
 
-/**
- * The folder of a theme or addon as Slidev's resolver finds it (cli's `createResolver`): a path,
- * or `x` → @slidev/theme-x, slidev-theme-x, x. '' for `none`; undefined when it is missing.
- */
+/** The folder of a theme or addon as Slidev's resolver finds it (a path, or `x`: @slidev/theme-x, slidev-theme-x, x); '' for `none`, undefined when missing. */
 export function addonDir(type: 'theme' | 'addon', name: string, root: string): string | undefined {
   if (name === 'none')
     return ''
@@ -43,10 +40,8 @@ export function slideAt(deck: Deck, file: string, line: number): number {
 }
 
 /**
- * What stops `slidev build` before any slide is rendered, so that the lint reports it before
- * anything else: a `src:` import that does not exist (Slidev's loader records it), frontmatter
- * that is not valid YAML, a theme or addon that is not installed, a package that the deck's
- * `vite.config` imports and that is not installed where Node looks for it (the deck's folder up).
+ * What stops `slidev build` before any slide renders: a missing `src:` import, invalid YAML, a
+ * theme or addon that is not installed, a package `vite.config` imports that Node cannot find.
  */
 export function checkBlockers(deck: Deck): Problem[] {
   const out: Problem[] = [

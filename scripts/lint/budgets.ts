@@ -19,11 +19,7 @@ export function chapterTimes(slides: DeckSlide[]): { file: string, slides: numbe
 const fmt = (n: number) => n.toLocaleString('en-US')
 const mins = (words: number, wpm: number) => (words / wpm).toFixed(1)
 
-/**
- * The room budgets that need no browser, on when the headmatter has a `talk:` block: spoken
- * time against the slot (and the timing table `npm run lint` prints), the number of slides,
- * quotations per slide.
- */
+/** The room budgets that need no browser: spoken time against the slot (and its table per chapter), slides, quotations per slide. */
 export function checkBudgets(slides: DeckSlide[], headmatter: Record<string, unknown>): { problems: Problem[], report: string[] } {
   const first = slides[0]!
   const { budgets: b, errors } = readTalk(headmatter)

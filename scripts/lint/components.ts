@@ -6,12 +6,7 @@ import { addonDir, packageDir } from './blockers.ts'
 import { frontmatterKeyLine, lineAt, scannable, type DeckSlide } from '../lib/deck.ts'
 import type { Problem } from '../lib/problem.ts'
 
-/**
- * What a deck can name, read from the installed files: layouts (Slidev's built-in layouts, the
- * theme's and the deck's `layouts/`), components in PascalCase (Slidev's built-ins, the theme's,
- * the deck's `components/`, Vue's own), the icons of an Iconify collection ("carbon"; undefined
- * when not installed), the required props of the deck's components.
- */
+/** What a deck can name: layouts, components (PascalCase), the icons of an installed Iconify collection ("carbon"), the deck's components' required props. */
 export interface ComponentCatalog { layouts?: Set<string>, components: Set<string>, icons: (collection: string) => Set<string> | undefined, required?: Map<string, string[]> }
 
 export const pascalCase = (tag: string) => tag.split(/[-_]/).filter(Boolean).map(s => s[0]!.toUpperCase() + s.slice(1)).join('')
@@ -27,7 +22,7 @@ function files(dir: string | undefined, ext: RegExp, deep = false): [string, str
     : []
 }
 
-/** The catalog of a deck rooted at `root` that uses `theme` (the headmatter's value). */
+/** The catalog of a deck rooted at `root` that uses `theme`, read from Slidev's, the theme's and the deck's files. */
 export function loadSchema(root: string, theme: unknown = 'default'): Required<ComponentCatalog> {
   const client = packageDir('@slidev/client', root)
   const themeRoot = addonDir('theme', typeof theme === 'string' ? theme : 'default', root) || undefined
@@ -43,11 +38,7 @@ export function loadSchema(root: string, theme: unknown = 'default'): Required<C
 
 const iconCache = new Map<string, Set<string> | undefined>()
 
-/**
- * Icon names (aliases included) of the Iconify collection `prefix`, found where unplugin-icons
- * (Slidev's icon resolver) finds it: @iconify-json/<prefix>, else the full @iconify/json, from the
- * deck's folder up, then from Slidev's own install. Undefined when the collection is not installed.
- */
+/** Icon names (aliases included) of the Iconify collection `prefix`, found where Slidev's unplugin-icons finds it; undefined when not installed. */
 export function iconNames(root: string, prefix: string): Set<string> | undefined {
   const key = `${root}\0${prefix}`
   if (!iconCache.has(key)) {
@@ -59,11 +50,7 @@ export function iconNames(root: string, prefix: string): Set<string> | undefined
   return iconCache.get(key)
 }
 
-/**
- * Required props of a Vue SFC, read the way Vue reads them: compiled with Vue's own script
- * compiler (type-based `defineProps<{ a: string }>()` and runtime objects alike), then the
- * `required: true` entries of the compiled `props` option.
- */
+/** Required props of a Vue SFC: the `required: true` entries of the `props` option that Vue's own compiler makes of `defineProps` (typed or not). */
 export function requiredProps(sfc: string, filename: string): string[] {
   const { descriptor } = parse(sfc, { filename })
   let code = ''
@@ -85,13 +72,9 @@ export function isComponentTag(name: string): boolean {
 }
 
 /**
- * Every name a slide uses exists: its `layout` (the theme's, Slidev's or the deck's `layouts/`;
- * other frontmatter keys go to the layout and `$frontmatter` unchecked), its components (the
- * deck's `components/`, the theme's, Slidev's and Vue's built-ins, or an icon of an installed
- * Iconify collection, `<carbon-arrow-right />` or `<carbon:arrow-right />`); plain HTML tags are
- * ignored. And every use of a deck component passes its required props (as `a="…"`, `:a`,
- * `v-bind:a`, camelCase or kebab-case, or through `v-bind="obj"`): a production build does not
- * check props, so a missing one renders silently wrong (an empty caption).
+ * Every layout, component and icon a slide names exists (other frontmatter keys are the layout's
+ * business), and every use of a deck component passes its required props: a production build
+ * does not check props, so a missing one renders silently wrong (an empty caption).
  */
 export function checkComponents(slides: DeckSlide[], catalog: ComponentCatalog): Problem[] {
   const out: Problem[] = []

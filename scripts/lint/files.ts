@@ -43,11 +43,7 @@ export function resources(slide: DeckSlide): Resource[] {
   return out.filter(r => !r.url.startsWith('data:') && !r.url.startsWith('#'))
 }
 
-/**
- * Why an image file cannot be shown, or undefined when its header and structure decode: PNG
- * (signature, IHDR size, every chunk's CRC, IEND), JPEG (SOI, a frame header with a size, EOI),
- * GIF and WebP headers, SVG root element.
- */
+/** Why an image file cannot be shown (its header or structure does not decode), or undefined. */
 export function imageDefect(bytes: Buffer, name: string): string | undefined {
   const ext = extname(name).toLowerCase()
   if (bytes.length === 0)
@@ -93,11 +89,7 @@ export function imageDefect(bytes: Buffer, name: string): string | undefined {
   return undefined
 }
 
-/**
- * Every local file a slide loads exists (`/x.png` in the deck's `public/`, `./x.png` next to the
- * markdown file that references it), and every image there decodes: a referenced one is reported
- * where the slide references it, any other in public/ at its own path.
- */
+/** Every local file a slide loads exists (`/x.png` in `public/`, `./x.png` beside its markdown file), and every image there or in public/ decodes. */
 export function checkAssets(slides: DeckSlide[], root: string, exists: (path: string) => boolean = existsSync, read: (path: string) => Buffer = readFileSync): Problem[] {
   const out: Problem[] = []
   const seen = new Set<string>()
@@ -133,11 +125,7 @@ export function checkAssets(slides: DeckSlide[], root: string, exists: (path: st
 /** Slidev built-ins that embed content from the internet. */
 const REMOTE_COMPONENTS = ['Tweet', 'Youtube', 'BlueSky']
 
-/**
- * No slide loads anything over the network: no remote image, script, stylesheet, frame or
- * font. Links (`[text](https://…)`, `<a href>`, MailQuote `href`) are fine: they are only
- * followed when clicked.
- */
+/** No slide loads anything over the network; links are fine, as they are only followed when clicked. */
 export function checkRemote(slides: DeckSlide[]): Problem[] {
   return slides.flatMap(s => [
     ...resources(s).filter(r => isRemote(r.url)).map(r => ({ line: r.line, message: `remote resource: ${r.via} loads ${r.url} (the talk must work offline: put the file in public/)` })),
@@ -145,11 +133,7 @@ export function checkRemote(slides: DeckSlide[]): Problem[] {
   ].map(p => ({ file: s.file, no: s.no, check: 'remote', ...p })))
 }
 
-/**
- * Headmatter settings that make Slidev fetch from the internet: web fonts from a font
- * provider (Slidev's default is Google Fonts) and the default favicon on a CDN (a remote
- * `favicon:` is a resource of the first slide).
- */
+/** Headmatter settings that make Slidev fetch from the internet: a web font provider (Google by default), the default favicon on a CDN. */
 export function checkRemoteHeadmatter(first: DeckSlide, headmatter: Record<string, unknown>): Problem[] {
   const out: Problem[] = []
   const at = (key: string, message: string) => out.push({ file: first.file, line: frontmatterKeyLine(first, key), no: first.no, check: 'remote', message })

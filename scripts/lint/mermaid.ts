@@ -10,10 +10,8 @@ export type MermaidParse = (code: string) => Promise<unknown>
 const parsers = new Map<string, Promise<MermaidParse>>()
 
 /**
- * Mermaid's own parser, loaded once per deck, configured as the deck renders its diagrams: the
- * deck's `setup/mermaid.ts` can change what parses (e.g. gitGraph's `mainBranchName`).
- * timeline, gitGraph and mindmap need a DOM even to parse, so happy-dom's window and document are
- * installed as globals first (only if none exist).
+ * Mermaid's own parser, loaded once per deck with the deck's `setup/mermaid.ts` (which can change
+ * what parses: gitGraph's `mainBranchName`); happy-dom's globals first, as some diagrams need a DOM to parse.
  */
 export function mermaidParser(deckRoot = ''): Promise<MermaidParse> {
   const parser = parsers.get(deckRoot) ?? (async () => {

@@ -5,10 +5,7 @@ import type { Problem } from '../lib/problem.ts'
 /** Vue template errors that are about the HTML's structure (markdown text can trip the others). */
 const STRUCTURE = /missing end tag|Invalid end tag|Unexpected EOF in tag|Illegal tag name|missing expression end/i
 
-/**
- * Compiles each slide's HTML with Vue's template compiler, as Slidev's build will: an unclosed
- * `<div>` or a stray `</div>` fails here at its real line instead of in the build's virtual module.
- */
+/** Each slide's HTML compiles with Vue's template compiler: an unclosed `<div>` fails here at its line, not in the build's virtual module. */
 export function checkTemplates(slides: DeckSlide[]): Problem[] {
   const out: Problem[] = []
   for (const s of slides) {
