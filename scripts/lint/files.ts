@@ -90,27 +90,26 @@ export function imageDefect(bytes: Buffer, name: string): string | undefined {
 }
 
 /** Every local file a slide loads exists (`/x.png` in `public/`, `./x.png` beside its markdown file), and every image there or in public/ decodes. */
-export function checkAssets(slides: DeckSlide[], root: string, exists: (path: string) => boolean = existsSync, read: (path: string) => Buffer = readFileSync): Problem[] {
+export function checkAssets(slides: DeckSlide[], root: string, exists: (path: string) => boolean = existsSync): Problem[] {
   const out: Problem[] = []
   const seen = new Set<string>()
   const defectOf = (path: string) => {
     seen.add(path)
     try {
-      return IMAGE.test(path) ? imageDefect(read(path), path) : undefined
+      return IMAGE.test(path) ? imageDefect(readFileSync(path), path) : undefined
     }
     catch {} // unreadable: as good as missing, which exists() says
   }
   for (const s of slides) {
     for (const r of resources(s)) {
-      if (isRemote(r.url) || /^[a-z][\w+.-]*:/i.test(r.url) || /^[?#]/.test(r.url))
-        continue // remote (a talk rule: checkRemote), or mailto:, blob: …
+      if (/^(?:[a-z][\w+.-]*:|\/\/|[?#])/i.test(r.url))
+        continue // remote (the talk's rule, checkRemote), mailto:, blob: …
       const path = decodeURI(r.url.replace(/[?#].*$/, ''))
       const file = path.startsWith('/') ? join(root, 'public', path) : resolve(dirname(join(root, s.file)), path)
-      const add = (check: string, message: string) => out.push({ file: s.file, line: r.line, no: s.no, check, message })
       const found = exists(file)
-      const defect = found ? defectOf(file) : `missing asset: ${r.via} "${r.url}" not found (${path.startsWith('/') ? `public${path}` : path})`
-      if (defect)
-        add(found ? 'images' : 'assets', found ? `broken image ${r.url} (${relative(root, file)}): ${defect}` : defect)
+      const defect = found && defectOf(file)
+      if (!found || defect)
+        out.push({ file: s.file, line: r.line, no: s.no, check: found ? 'images' : 'assets', message: found ? `broken image ${r.url} (${relative(root, file)}): ${defect}` : `missing asset: ${r.via} "${r.url}" not found (${path.startsWith('/') ? `public${path}` : path})` })
     }
   }
   const pub = join(root, 'public')
@@ -125,22 +124,19 @@ export function checkAssets(slides: DeckSlide[], root: string, exists: (path: st
 /** Slidev built-ins that embed content from the internet. */
 const REMOTE_COMPONENTS = ['Tweet', 'Youtube', 'BlueSky']
 
-/** No slide loads anything over the network; links are fine, as they are only followed when clicked. */
-export function checkRemote(slides: DeckSlide[]): Problem[] {
-  return slides.flatMap(s => [
-    ...resources(s).filter(r => isRemote(r.url)).map(r => ({ line: r.line, message: `remote resource: ${r.via} loads ${r.url} (the talk must work offline: put the file in public/)` })),
-    ...tags(scannable(s.body)).filter(t => !t.closing && REMOTE_COMPONENTS.includes(t.name)).map(t => ({ line: lineAt(s, t.start), message: `remote resource: <${t.name}> embeds content from the internet` })),
-  ].map(p => ({ file: s.file, no: s.no, check: 'remote', ...p })))
-}
-
-/** Headmatter settings that make Slidev fetch from the internet: a web font provider (Google by default), the default favicon on a CDN. */
-export function checkRemoteHeadmatter(first: DeckSlide, headmatter: Record<string, unknown>): Problem[] {
-  const out: Problem[] = []
-  const at = (key: string, message: string) => out.push({ file: first.file, line: frontmatterKeyLine(first, key), no: first.no, check: 'remote', message })
+/**
+ * Nothing is loaded over the network: by a slide (links are fine: they are only followed when
+ * clicked), or by the headmatter's settings: a web font provider (Google by default), the default favicon on a CDN.
+ */
+export function checkRemote(slides: DeckSlide[], headmatter: Record<string, unknown>): Problem[] {
+  const first = slides[0]!
   const provider = (headmatter.fonts as Record<string, unknown> | undefined)?.provider
-  if (provider !== 'none')
-    at('fonts', `remote fonts: fonts.provider is ${provider === undefined ? 'not set (Slidev defaults to "google", Google Fonts)' : `"${String(provider)}"`}; set fonts: { provider: none } and load local fonts`)
-  if (headmatter.favicon === undefined)
-    at('favicon', 'remote resource: no favicon set, so Slidev uses its default favicon from a CDN; set favicon: to a file in public/')
-  return out
+  return [
+    ...provider === 'none' ? [] : [{ s: first, line: frontmatterKeyLine(first, 'fonts'), message: `remote fonts: fonts.provider is ${provider === undefined ? 'not set (Slidev defaults to "google", Google Fonts)' : `"${String(provider)}"`}; set fonts: { provider: none } and load local fonts` }],
+    ...headmatter.favicon !== undefined ? [] : [{ s: first, line: frontmatterKeyLine(first, 'favicon'), message: 'remote resource: no favicon set, so Slidev uses its default favicon from a CDN; set favicon: to a file in public/' }],
+    ...slides.flatMap(s => [
+      ...resources(s).filter(r => isRemote(r.url)).map(r => ({ s, line: r.line, message: `remote resource: ${r.via} loads ${r.url} (the talk must work offline: put the file in public/)` })),
+      ...tags(scannable(s.body)).filter(t => !t.closing && REMOTE_COMPONENTS.includes(t.name)).map(t => ({ s, line: lineAt(s, t.start), message: `remote resource: <${t.name}> embeds content from the internet` })),
+    ]),
+  ].map(({ s, ...p }) => ({ file: s.file, no: s.no, check: 'remote', ...p }))
 }

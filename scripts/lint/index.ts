@@ -7,7 +7,7 @@ import type { Deck, DeckSlide } from '../lib/deck.ts'
 import { findRepoRoot, loadThreadTexts, threadsDir } from '../lib/threads.ts'
 import { talkRulesOn } from '../lib/talk.ts'
 import { sortProblems, type Problem } from '../lib/problem.ts'
-import { checkAssets, checkRemote, checkRemoteHeadmatter } from './files.ts'
+import { checkAssets, checkRemote } from './files.ts'
 import { checkBlockers, slideAt } from './blockers.ts'
 import { checkBudgets } from './budgets.ts'
 import { checkComponents, loadSchema } from './components.ts'
@@ -58,8 +58,7 @@ export async function lintDeck(deck: Deck, options: { threadsDir?: string, merma
   const budgets = checkBudgets(slides, headmatter)
   return result([
     ...problems,
-    ...checkRemote(slides),
-    ...checkRemoteHeadmatter(first, headmatter),
+    ...checkRemote(slides, headmatter),
     ...checkNotesAndTitles(slides),
     ...checkSources(slides, await loadRegistry(root), { texts, root, citedElsewhere }),
     ...budgets.problems,
