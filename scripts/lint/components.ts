@@ -33,21 +33,16 @@ export function loadSchema(root: string, theme: unknown = 'default'): Required<C
       .flatMap(d => files(d, /\.(vue|md|[jt]sx?)$/, true).map(f => pascalCase(f[0]))),
   ])
   const required = new Map(files(join(root, 'components'), /\.vue$/).map(([n, f]) => [pascalCase(n), requiredProps(readFileSync(f, 'utf8'), f)]))
-  return { layouts, components, icons: c => iconNames(root, c), required }
+  const icons = new Map<string, Set<string> | undefined>() // a collection's JSON is read once per lint
+  return { layouts, components, icons: c => icons.has(c) ? icons.get(c) : icons.set(c, iconNames(root, c)).get(c), required }
 }
-
-const iconCache = new Map<string, Set<string> | undefined>()
 
 /** Icon names (aliases included) of the Iconify collection `prefix`, found where Slidev's unplugin-icons finds it; undefined when not installed. */
 export function iconNames(root: string, prefix: string): Set<string> | undefined {
-  const key = `${root}\0${prefix}`
-  if (!iconCache.has(key)) {
-    const [one, all] = [packageDir(`@iconify-json/${prefix}`, root), packageDir('@iconify/json', root)]
-    const file = [one && join(one, 'icons.json'), all && join(all, 'json', `${prefix}.json`)].find(f => f && existsSync(f))
-    const json = file ? JSON.parse(readFileSync(file, 'utf8')) as { icons?: object, aliases?: object } : undefined
-    iconCache.set(key, json && new Set([...Object.keys(json.icons ?? {}), ...Object.keys(json.aliases ?? {})]))
-  }
-  return iconCache.get(key)
+  const [one, all] = [packageDir(`@iconify-json/${prefix}`, root), packageDir('@iconify/json', root)]
+  const file = [one && join(one, 'icons.json'), all && join(all, 'json', `${prefix}.json`)].find(f => f && existsSync(f))
+  const json = file ? JSON.parse(readFileSync(file, 'utf8')) as { icons?: object, aliases?: object } : undefined
+  return json && new Set([...Object.keys(json.icons ?? {}), ...Object.keys(json.aliases ?? {})])
 }
 
 /** Required props of a Vue SFC: the `required: true` entries of the `props` option that Vue's own compiler makes of `defineProps` (typed or not). */

@@ -17,11 +17,7 @@ import { checkTemplates } from './template.ts'
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
-/**
- * Runs every check on a loaded deck. Options: the folder of the archived thread texts (default
- * threadsDir()), a Mermaid parser (default Mermaid's own). `report`: lines to print before the
- * problems (unchecked quotations, the spoken time per chapter).
- */
+/** Runs every check on a loaded deck; `report`: lines to print before the problems (unchecked quotations, the spoken time per chapter). */
 export async function lintDeck(deck: Deck, options: { threadsDir?: string, mermaidParse?: MermaidParse } = {}): Promise<{ slides: number, problems: Problem[], report: string[] }> {
   const { slides, root, headmatter } = deck
   const first = slides[0]! // Slidev makes one slide even of an empty file
@@ -82,9 +78,7 @@ export function checkHeadmatterResolves(first: DeckSlide, headmatter: Record<str
   catch (e) {
     messages.push(`headmatter is not valid for Slidev: ${e instanceof Error ? e.message : String(e)}`)
   }
-  finally {
-    console.warn = warn
-  }
+  console.warn = warn
   return messages.map(message => ({ file: first.file, line: first.line, no: first.no, check: 'frontmatter', message }))
 }
 
@@ -104,10 +98,5 @@ export function invalidUtf8Lines(bytes: Buffer): { line: number, column: number,
 
 /** Every markdown file of the deck (entry and `src:` pages) is UTF-8: a stray byte prints as "�". */
 const checkEncoding = (deck: Deck): Problem[] => [...new Set(deck.slides.map(s => s.file))].flatMap(file =>
-  invalidUtf8Lines(readFileSync(join(deck.root, file))).map(bad => ({
-    file,
-    line: bad.line,
-    no: slideAt(deck, file, bad.line),
-    check: 'encoding',
-    message: `not UTF-8: byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')} at column ${bad.column} (save the file as UTF-8)`,
-  })))
+  invalidUtf8Lines(readFileSync(join(deck.root, file))).map(({ line, column, byte }) =>
+    ({ file, line, no: slideAt(deck, file, line), check: 'encoding', message: `not UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at column ${column} (save the file as UTF-8)` })))

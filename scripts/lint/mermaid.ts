@@ -35,11 +35,11 @@ export function mermaidParser(deckRoot = ''): Promise<MermaidParse> {
   return parser
 }
 
-type ParserError = { message?: string, hash?: { line?: number, text?: string } } | undefined
+type ParserError = { message?: string, hash?: { line?: number, text?: string } }
 
 /** The 1-based diagram line an error points at (its message's "line N", its `hash`), or undefined. */
 export function errorLine(err: unknown, code: string): number | undefined {
-  const e = (err ?? {}) as NonNullable<ParserError>
+  const e = (err ?? {}) as ParserError
   const lines = code.split('\n')
   const n = Number(/\bline (\d+)/i.exec(e.message ?? String(err))?.[1] ?? (typeof e.hash?.line === 'number' ? e.hash.line + 1 : Number.NaN))
   if (!Number.isNaN(n))
@@ -51,7 +51,7 @@ export function errorLine(err: unknown, code: string): number | undefined {
 
 /** The parser's message on one line: "Parse error on line 3: Expecting 'X', got 'Y'". */
 export function errorMessage(err: unknown): string {
-  const lines = ((err as ParserError)?.message ?? String(err)).split('\n').map(l => l.trim()).filter(Boolean)
+  const lines = ((err as ParserError | undefined)?.message ?? String(err)).split('\n').map(l => l.trim()).filter(Boolean)
   return lines.length > 2 && /^Parse error/i.test(lines[0]!) ? `${lines[0]} ${lines.at(-1)}` : lines.join(' ')
 }
 
