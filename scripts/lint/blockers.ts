@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { builtinModules } from 'node:module'
-import { dirname, join, relative, resolve } from 'node:path'
+import { builtinModules, createRequire } from 'node:module'
+import { join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { frontmatterKeyLine, type Deck } from '../lib/deck.ts'
 import type { Problem } from '../lib/problem.ts'
@@ -8,15 +8,9 @@ import type { Problem } from '../lib/problem.ts'
 /** This repository: Slidev runs from here on another deck and finds packages here too, as a global install would. */
 const SELF = fileURLToPath(new URL('../..', import.meta.url))
 
-/** The folder of package `name` in `node_modules` of `from` or a folder above it (Node's lookup). */
-export function findPackage(name: string, from: string): string | undefined {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'node_modules', name, 'package.json')))
-      return join(dir, 'node_modules', name)
-    if (dirname(dir) === dir)
-      return undefined
-  }
-}
+/** The folder of package `name` where Node looks for it from folder `from` (its `node_modules` and those above). */
+const findPackage = (name: string, from: string) =>
+  createRequire(join(from, 'lint.js')).resolve.paths(name)?.map(d => join(d, name)).find(d => existsSync(join(d, 'package.json')))
 
 /** A package from the deck's folder up, else from Slidev's own install (as Slidev resolves it). */
 export const packageDir = (name: string, root: string) => findPackage(name, root) ?? findPackage(name, SELF)
