@@ -125,8 +125,8 @@ export function checkAssets(slides: DeckSlide[], root: string, exists: (path: st
 const REMOTE_COMPONENTS = ['Tweet', 'Youtube', 'BlueSky']
 
 /**
- * Nothing is loaded over the network: by a slide (links are fine: they are only followed when
- * clicked), or by the headmatter's settings: a web font provider (Google by default), the default favicon on a CDN.
+ * Nothing is loaded over the network: by a slide (links are fine: only followed when clicked),
+ * or by the headmatter: a web font provider (Google by default), the default favicon on a CDN.
  */
 export function checkRemote(slides: DeckSlide[], headmatter: Record<string, unknown>): Problem[] {
   const first = slides[0]!

@@ -86,7 +86,7 @@ export function checkSources(slides: DeckSlide[], reg: Registry | undefined, opt
   const quotes = slides.flatMap(s => quotations(s).map(q => ({ ...q, slide: s })))
   if (!reg) {
     const c = cites[0] ?? quotes[0]
-    return c ? [{ file: c.slide.file, line: c.line, no: c.slide.no, check: 'sources', message: 'this slide cites the source registry, but the deck has no sources/index.ts' }] : []
+    return c ? [{ file: c.slide.file, line: 'tagLine' in c ? c.tagLine : c.line, no: c.slide.no, check: 'sources', message: 'this slide cites the source registry, but the deck has no sources/index.ts' }] : []
   }
   const locate = registryLocator(reg.dir, opts.root)
   const regProblem = (id: string, message: string) => out.push({ ...locate(id), no: 0, check: 'sources', message })
