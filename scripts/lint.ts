@@ -20,14 +20,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE)
     return 0
   }
+  // A path that is not a deck is a command-line mistake: said with the usage, exit 2.
   const entry = positionals[0] ?? 'slides.md'
-  if (!existsSync(entry)) {
-    console.error(`lint: cannot load the deck: ${entry} does not exist`)
-    return 2
-  }
-  const deck = await loadDeck(entry).catch((e: unknown) => console.error(`lint: cannot load the deck ${entry}: ${e instanceof Error ? e.message : String(e)}`))
-  if (!deck)
-    return 2
+  if (!existsSync(entry))
+    throw new UsageError(`cannot load the deck: ${entry} does not exist`)
+  const deck = await loadDeck(entry).catch((e: Error) => Promise.reject(new UsageError(`cannot load the deck ${entry}: ${e.message}`)))
   const { slides, problems, report } = await lintDeck(deck)
   for (const line of [...report, ...problems.map(formatProblem)]) console.log(line)
   console.log(`lint: ${slides} slide${slides === 1 ? '' : 's'}, ${problems.length} problem${problems.length === 1 ? '' : 's'}`)

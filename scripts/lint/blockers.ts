@@ -1,30 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { builtinModules } from 'node:module'
-import { dirname, join, relative, resolve } from 'node:path'
+import { builtinModules, createRequire } from 'node:module'
+import { join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { frontmatterKeyLine, type Deck, type DeckSlide } from '../lib/deck.ts'
+import { frontmatterKeyLine, type Deck } from '../lib/deck.ts'
 import type { Problem } from '../lib/problem.ts'
 
 /** This repository: Slidev runs from here on another deck and finds packages here too, as a global install would. */
 const SELF = fileURLToPath(new URL('../..', import.meta.url))
 
-/** The folder of package `name` in `node_modules` of `from` or a folder above it (Node's lookup). */
-export function findPackage(name: string, from: string): string | undefined {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'node_modules', name, 'package.json')))
-      return join(dir, 'node_modules', name)
-    if (dirname(dir) === dir)
-      return undefined
-  }
-}
+/** The folder of package `name` where Node looks for it from folder `from` (its `node_modules` and those above). */
+const findPackage = (name: string, from: string) =>
+  createRequire(join(from, 'lint.js')).resolve.paths(name)?.map(d => join(d, name)).find(d => existsSync(join(d, 'package.json')))
 
 /** A package from the deck's folder up, else from Slidev's own install (as Slidev resolves it). */
 export const packageDir = (name: string, root: string) => findPackage(name, root) ?? findPackage(name, SELF)
 
-/**
- * The folder of a theme or addon as Slidev's resolver finds it (cli's `createResolver`): a path,
- * or `x` → @slidev/theme-x, slidev-theme-x, x. '' for `none`; undefined when it is missing.
- */
+/** The folder of a theme or addon as Slidev's resolver finds it (a path, or `x`: @slidev/theme-x, slidev-theme-x, x); '' for `none`, undefined when missing. */
 export function addonDir(type: 'theme' | 'addon', name: string, root: string): string | undefined {
   if (name === 'none')
     return ''
@@ -36,29 +27,26 @@ export function addonDir(type: 'theme' | 'addon', name: string, root: string): s
   return names.map(n => packageDir(n, root)).find(Boolean)
 }
 
+/** The number of the slide at `file`:`line`: the last one at or before it in deck order, counting the `src:` stanzas that imported it. */
+export function slideAt(deck: Deck, file: string, line: number): number {
+  return [...deck.slides].reverse().find(s => [{ file: s.file, line: s.line }, ...s.importChain.map(c => ({ file: relative(deck.root, c.filepath), line: c.start + 1 }))]
+    .some(p => p.file === file && p.line <= line))?.no ?? 1
+}
+
 /**
- * What stops `slidev build` before any slide is rendered, so that the lint reports it before
- * anything else: a `src:` import that does not exist (Slidev's loader records it), frontmatter
- * that is not valid YAML, a theme or addon that is not installed, a package that the deck's
- * `vite.config` imports and that is not installed where Node looks for it (the deck's folder up).
+ * What stops `slidev build` before any slide renders: a missing `src:` import, invalid YAML, a
+ * theme or addon that is not installed, a package `vite.config` imports that Node cannot find.
  */
-export function checkBlockers(deck: Deck, slides: DeckSlide[]): Problem[] {
-  const out: Problem[] = []
-  const first = slides[0]!
-  for (const e of deck.errors) {
-    // The last slide at or before the error in deck order, counting the `src:` stanzas that imported it.
-    const near = [...deck.slides].reverse().find(s =>
-      [{ file: s.file, line: s.line }, ...s.importChain.map(c => ({ file: relative(deck.root, c.filepath), line: c.start + 1 }))]
-        .some(p => p.file === e.file && p.line <= e.line))
-    out.push({ file: e.file, line: e.line, no: near?.no ?? 1, check: 'deck', message: e.message.replaceAll(`${deck.root}/`, '') })
-  }
-  for (const s of slides)
-    out.push(...s.yamlErrors.map(e => ({ file: s.file, line: e.line, no: s.no, check: 'frontmatter', message: `frontmatter is not valid YAML: ${e.message}` })))
+export function checkBlockers(deck: Deck): Problem[] {
+  const out: Problem[] = [
+    ...deck.errors.map(e => ({ file: e.file, line: e.line, no: slideAt(deck, e.file, e.line), check: 'deck', message: e.message.replaceAll(`${deck.root}/`, '') })),
+    ...deck.slides.flatMap(s => s.yamlErrors.map(e => ({ file: s.file, line: e.line, no: s.no, check: 'frontmatter', message: `frontmatter is not valid YAML: ${e.message}` }))),
+  ]
+  const first = deck.slides[0]!
   const at = (key: string, message: string) => out.push({ file: first.file, line: frontmatterKeyLine(first, key), no: 1, check: 'install', message })
-  const theme = deck.headmatter.theme ?? 'default'
   const addons = Array.isArray(deck.headmatter.addons) ? deck.headmatter.addons : []
-  for (const [type, name] of [['theme', theme] as const, ...addons.map(a => ['addon', a] as const)]) {
-    const key = `${type}${type === 'addon' ? 's' : ''}`
+  for (const [type, name] of [['theme', deck.headmatter.theme ?? 'default'] as const, ...addons.map(a => ['addon', a] as const)]) {
+    const key = type === 'addon' ? 'addons' : type
     if (typeof name !== 'string')
       at(key, `slidev build stops: ${type} must be a name, got ${JSON.stringify(name)}`)
     else if (addonDir(type, name, deck.root) === undefined)

@@ -1,6 +1,6 @@
 import { CLICK_MARKER, countWords, isPlaceholderUrl, isReferencesSlide, minutes, readTalk } from '../lib/talk.ts'
 import { firstWords, quotations } from './sources.ts'
-import { frontmatterKeyLine, lineAt, type DeckSlide } from '../lib/deck.ts'
+import { frontmatterKeyLine, heading, lineAt, type DeckSlide } from '../lib/deck.ts'
 import type { Problem } from '../lib/problem.ts'
 
 /** Spoken words of a note: `[click]` and `[click:N]` markers removed. */
@@ -19,22 +19,18 @@ export function chapterTimes(slides: DeckSlide[]): { file: string, slides: numbe
 const fmt = (n: number) => n.toLocaleString('en-US')
 const mins = (words: number, wpm: number) => (words / wpm).toFixed(1)
 
-/**
- * The room budgets that need no browser, on when the headmatter has a `talk:` block: spoken
- * time against the slot (and the timing table `npm run lint` prints), the number of slides,
- * quotations per slide.
- */
+/** The room budgets that need no browser: spoken time against the slot (and its table per chapter), slides, quotations per slide. */
 export function checkBudgets(slides: DeckSlide[], headmatter: Record<string, unknown>): { problems: Problem[], report: string[] } {
   const first = slides[0]!
   const { budgets: b, errors } = readTalk(headmatter)
   const problems: Problem[] = errors.map(e => ({ file: first.file, line: frontmatterKeyLine(first, e.key), no: first.no, check: 'budgets', message: e.message }))
   const add = (s: DeckSlide, line: number, message: string) => problems.push({ file: s.file, line, no: s.no, check: 'budgets', message })
-  const report: string[] = []
-  if (b?.url && isPlaceholderUrl(b.url))
-    report.push(`note: talk.url is a placeholder (${b.url}): set the address where you publish the slides before the talk (the closing slide's QR code encodes it)`)
+  const report = b?.url && isPlaceholderUrl(b.url) ? [`note: talk.url is a placeholder (${b.url}): set the address where you publish the slides before the talk (the closing slide's QR code encodes it)`] : []
+  if (!b)
+    return { problems, report }
 
-  const wpm = b?.wordsPerMinute
-  if (b && wpm) {
+  const wpm = b.wordsPerMinute
+  if (wpm) {
     const chapters = chapterTimes(slides)
     const slot = b.duration - b.questions
     const budget = Math.floor(slot / 60 * wpm)
@@ -54,17 +50,15 @@ export function checkBudgets(slides: DeckSlide[], headmatter: Record<string, unk
     }
   }
 
-  const s = b?.maxSlides ? slides[b.maxSlides] : undefined
-  if (s) {
-    const title = /^#\s/m.exec(s.body)
-    add(s, title ? lineAt(s, title.index) : s.contentLine, `too many slides: ${slides.length}, budget ${b!.maxSlides}; this one${s.title ? ` ("${s.title}")` : ''} is the first over, cut ${slides.length - b!.maxSlides!}`)
-  }
+  const s = b.maxSlides ? slides[b.maxSlides] : undefined
+  if (s)
+    add(s, heading(s)?.line ?? s.contentLine, `too many slides: ${slides.length}, budget ${b.maxSlides}; this one${s.title ? ` ("${s.title}")` : ''} is the first over, cut ${slides.length - b.maxSlides!}`)
 
-  for (const s of b?.maxQuotesPerSlide ? slides : []) {
+  for (const s of b.maxQuotesPerSlide ? slides : []) {
     const qs = quotations(s)
-    const over = qs[b!.maxQuotesPerSlide!]
+    const over = qs[b.maxQuotesPerSlide!]
     if (over)
-      add(s, over.tagLine, `too many quotations on one slide: ${qs.length} <MailQuote>, budget ${b!.maxQuotesPerSlide}; this one ${firstWords(over.text)} is the first over`)
+      add(s, over.tagLine, `too many quotations on one slide: ${qs.length} <MailQuote>, budget ${b.maxQuotesPerSlide}; this one ${firstWords(over.text)} is the first over`)
   }
   return { problems, report }
 }

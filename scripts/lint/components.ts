@@ -3,15 +3,10 @@ import { basename, join } from 'node:path'
 import { compileScript, parse } from 'vue/compiler-sfc'
 import { tags } from './html.ts'
 import { addonDir, packageDir } from './blockers.ts'
-import { lineAt, scannable, type DeckSlide } from '../lib/deck.ts'
+import { frontmatterKeyLine, lineAt, scannable, type DeckSlide } from '../lib/deck.ts'
 import type { Problem } from '../lib/problem.ts'
 
-/**
- * What a deck can name, read from the installed files: layouts (Slidev's built-in layouts, the
- * theme's and the deck's `layouts/`), components in PascalCase (Slidev's built-ins, the theme's,
- * the deck's `components/`, Vue's own), the icons of an Iconify collection ("carbon"; undefined
- * when not installed), the required props of the deck's components.
- */
+/** What a deck can name: layouts, components (PascalCase), the icons of an installed Iconify collection ("carbon"), the deck's components' required props. */
 export interface ComponentCatalog { layouts?: Set<string>, components: Set<string>, icons: (collection: string) => Set<string> | undefined, required?: Map<string, string[]> }
 
 export const pascalCase = (tag: string) => tag.split(/[-_]/).filter(Boolean).map(s => s[0]!.toUpperCase() + s.slice(1)).join('')
@@ -27,10 +22,10 @@ function files(dir: string | undefined, ext: RegExp, deep = false): [string, str
     : []
 }
 
-/** The catalog of a deck rooted at `root` that uses `theme`. */
-export function loadSchema(root: string, theme = 'default'): Required<ComponentCatalog> {
+/** The catalog of a deck rooted at `root` that uses `theme`, read from Slidev's, the theme's and the deck's files. */
+export function loadSchema(root: string, theme: unknown = 'default'): Required<ComponentCatalog> {
   const client = packageDir('@slidev/client', root)
-  const themeRoot = addonDir('theme', theme, root) || undefined
+  const themeRoot = addonDir('theme', typeof theme === 'string' ? theme : 'default', root) || undefined
   const layouts = new Set([client, themeRoot, root].flatMap(d => files(d && join(d, 'layouts'), /\.vue$/).map(f => f[0])))
   const components = new Set([
     ...VUE_BUILTINS,
@@ -38,32 +33,19 @@ export function loadSchema(root: string, theme = 'default'): Required<ComponentC
       .flatMap(d => files(d, /\.(vue|md|[jt]sx?)$/, true).map(f => pascalCase(f[0]))),
   ])
   const required = new Map(files(join(root, 'components'), /\.vue$/).map(([n, f]) => [pascalCase(n), requiredProps(readFileSync(f, 'utf8'), f)]))
-  return { layouts, components, icons: c => iconNames(root, c), required }
+  const icons = new Map<string, Set<string> | undefined>() // a collection's JSON is read once per lint
+  return { layouts, components, icons: c => icons.has(c) ? icons.get(c) : icons.set(c, iconNames(root, c)).get(c), required }
 }
 
-const iconCache = new Map<string, Set<string> | undefined>()
-
-/**
- * Icon names (aliases included) of the Iconify collection `prefix`, found where unplugin-icons
- * (Slidev's icon resolver) finds it: @iconify-json/<prefix>, else the full @iconify/json, from the
- * deck's folder up, then from Slidev's own install. Undefined when the collection is not installed.
- */
+/** Icon names (aliases included) of the Iconify collection `prefix`, found where Slidev's unplugin-icons finds it; undefined when not installed. */
 export function iconNames(root: string, prefix: string): Set<string> | undefined {
-  const key = `${root}\0${prefix}`
-  if (!iconCache.has(key)) {
-    const [one, all] = [packageDir(`@iconify-json/${prefix}`, root), packageDir('@iconify/json', root)]
-    const file = [one && join(one, 'icons.json'), all && join(all, 'json', `${prefix}.json`)].find(f => f && existsSync(f))
-    const json = file ? JSON.parse(readFileSync(file, 'utf8')) as { icons?: object, aliases?: object } : undefined
-    iconCache.set(key, json && new Set([...Object.keys(json.icons ?? {}), ...Object.keys(json.aliases ?? {})]))
-  }
-  return iconCache.get(key)
+  const [one, all] = [packageDir(`@iconify-json/${prefix}`, root), packageDir('@iconify/json', root)]
+  const file = [one && join(one, 'icons.json'), all && join(all, 'json', `${prefix}.json`)].find(f => f && existsSync(f))
+  const json = file ? JSON.parse(readFileSync(file, 'utf8')) as { icons?: object, aliases?: object } : undefined
+  return json && new Set([...Object.keys(json.icons ?? {}), ...Object.keys(json.aliases ?? {})])
 }
 
-/**
- * Required props of a Vue SFC, read the way Vue reads them: compiled with Vue's own script
- * compiler (type-based `defineProps<{ a: string }>()` and runtime objects alike), then the
- * `required: true` entries of the compiled `props` option.
- */
+/** Required props of a Vue SFC: the `required: true` entries of the `props` option that Vue's own compiler makes of `defineProps` (typed or not). */
 export function requiredProps(sfc: string, filename: string): string[] {
   const { descriptor } = parse(sfc, { filename })
   let code = ''
@@ -85,38 +67,41 @@ export function isComponentTag(name: string): boolean {
 }
 
 /**
- * Every component a slide uses exists: in the deck's `components/`, the theme's, Slidev's
- * built-ins, Vue's built-ins, or as an icon of an installed Iconify collection
- * (`<carbon-arrow-right />` or `<carbon:arrow-right />`, Slidev's icon syntax); plain HTML tags
- * are ignored. And every use of a deck component passes its required props (as `a="…"`, `:a`,
- * `v-bind:a`, camelCase or kebab-case, or through `v-bind="obj"`): a production build does not
- * check props, so a missing one renders silently wrong (an empty caption).
+ * Every layout, component and icon a slide names exists (other frontmatter keys are the layout's
+ * business), and every use of a deck component passes its required props: a production build
+ * does not check props, so a missing one renders silently wrong (an empty caption).
  */
 export function checkComponents(slides: DeckSlide[], catalog: ComponentCatalog): Problem[] {
   const out: Problem[] = []
   for (const s of slides) {
+    const add = (line: number, check: string, message: string) => out.push({ file: s.file, line, no: s.no, check, message })
+    const layout = s.frontmatter.layout
+    if (catalog.layouts && layout !== undefined && !catalog.layouts.has(layout as string)) {
+      const known = [...catalog.layouts].filter(n => !['404', 'error'].includes(n)).sort().join(', ')
+      add(frontmatterKeyLine(s, 'layout'), 'frontmatter', typeof layout === 'string' ? `unknown layout "${layout}" (known layouts: ${known})` : `layout must be a name, got ${JSON.stringify(layout)}`)
+    }
     for (const tag of tags(scannable(s.body))) {
-      const add = (check: string, message: string) => out.push({ file: s.file, line: lineAt(s, tag.start), no: s.no, check, message })
+      const at = (check: string, message: string) => add(lineAt(s, tag.start), check, message)
       if (tag.closing || !isComponentTag(tag.name))
         continue
       if (catalog.components.has(pascalCase(tag.name))) {
         const given = new Set([...tag.attrs.keys()].map(a => kebab(a.replace(/^(?::|v-bind:)/, ''))))
         const missing = given.has('v-bind') ? [] : (catalog.required?.get(pascalCase(tag.name)) ?? []).filter(p => !given.has(kebab(p)))
         if (missing.length)
-          add('props', `<${tag.name}> is missing its required prop${missing.length > 1 ? 's' : ''} ${missing.map(p => `"${p}"`).join(', ')}`)
+          at('props', `<${tag.name}> is missing its required prop${missing.length > 1 ? 's' : ''} ${missing.map(p => `"${p}"`).join(', ')}`)
         continue
       }
       const lower = tag.name.toLowerCase()
       // `<prefix:name>` is an icon; `<a-b-c>` is one when a collection `a` or `a-b` is installed.
       const splits = lower.includes(':') ? [lower.indexOf(':')] : [...lower.matchAll(/-/g)].map(m => m.index)
-      const at = splits.find(i => catalog.icons(lower.slice(0, i)))
-      const [collection, icon] = at === undefined ? [lower.split(':')[0]] : [lower.slice(0, at), lower.slice(at + 1)]
-      if (at !== undefined && !catalog.icons(collection!)!.has(icon!))
-        add('components', `unknown icon <${tag.name}>: "${icon}" is not in the ${collection} icon set`)
-      else if (at === undefined && lower.includes(':'))
-        add('components', `icon <${tag.name}>: the icon collection "${collection}" is not installed (npm i -D @iconify-json/${collection})`)
-      else if (at === undefined)
-        add('components', `unknown component <${tag.name}>: not in components/, Slidev's or Vue's built-ins`)
+      const split = splits.find(i => catalog.icons(lower.slice(0, i)))
+      const [collection, icon] = split === undefined ? [lower.split(':')[0]] : [lower.slice(0, split), lower.slice(split + 1)]
+      if (split !== undefined && !catalog.icons(collection!)!.has(icon!))
+        at('components', `unknown icon <${tag.name}>: "${icon}" is not in the ${collection} icon set`)
+      else if (split === undefined && lower.includes(':'))
+        at('components', `icon <${tag.name}>: the icon collection "${collection}" is not installed (npm i -D @iconify-json/${collection})`)
+      else if (split === undefined)
+        at('components', `unknown component <${tag.name}>: not in components/, Slidev's or Vue's built-ins`)
     }
   }
   return out

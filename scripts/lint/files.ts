@@ -8,8 +8,8 @@ import type { Problem } from '../lib/problem.ts'
 /** Something a slide makes the browser load (an image, a script, a stylesheet, a frame…), how ("<img src>", "CSS url()"…) and where. */
 export interface Resource { url: string, via: string, line: number }
 
-/** Frontmatter keys whose value is loaded as a resource (layouts' `image`, `background`, iframe `url`). */
-const FRONTMATTER_KEYS = ['image', 'background', 'backgroundImage', 'url']
+/** Frontmatter keys whose value is loaded as a resource (layouts' `image`, `background`, iframe `url`; the headmatter's `favicon`). */
+const FRONTMATTER_KEYS = ['image', 'background', 'backgroundImage', 'url', 'favicon']
 /** Tag attributes that load what they point at; `href` only on `<link>` (`<a href>` is a link, not a load). */
 const LOADING_ATTRS = ['src', 'srcset', 'poster', 'data']
 const IMAGE = /\.(?:png|jpe?g|gif|webp|svg)$/i
@@ -43,11 +43,7 @@ export function resources(slide: DeckSlide): Resource[] {
   return out.filter(r => !r.url.startsWith('data:') && !r.url.startsWith('#'))
 }
 
-/**
- * Why an image file cannot be shown, or undefined when its header and structure decode: PNG
- * (signature, IHDR size, every chunk's CRC, IEND), JPEG (SOI, a frame header with a size, EOI),
- * GIF and WebP headers, SVG root element.
- */
+/** Why an image file cannot be shown (its header or structure does not decode), or undefined. */
 export function imageDefect(bytes: Buffer, name: string): string | undefined {
   const ext = extname(name).toLowerCase()
   if (bytes.length === 0)
@@ -93,32 +89,27 @@ export function imageDefect(bytes: Buffer, name: string): string | undefined {
   return undefined
 }
 
-/**
- * Every local file a slide loads exists (`/x.png` in the deck's `public/`, `./x.png` next to the
- * markdown file that references it), and every image there decodes: a referenced one is reported
- * where the slide references it, any other in public/ at its own path.
- */
-export function checkAssets(slides: DeckSlide[], root: string, exists: (path: string) => boolean = existsSync, read: (path: string) => Buffer = readFileSync): Problem[] {
+/** Every local file a slide loads exists (`/x.png` in `public/`, `./x.png` beside its markdown file), and every image there or in public/ decodes. */
+export function checkAssets(slides: DeckSlide[], root: string, exists: (path: string) => boolean = existsSync): Problem[] {
   const out: Problem[] = []
   const seen = new Set<string>()
   const defectOf = (path: string) => {
     seen.add(path)
     try {
-      return IMAGE.test(path) ? imageDefect(read(path), path) : undefined
+      return IMAGE.test(path) ? imageDefect(readFileSync(path), path) : undefined
     }
     catch {} // unreadable: as good as missing, which exists() says
   }
   for (const s of slides) {
     for (const r of resources(s)) {
-      if (isRemote(r.url) || /^[a-z][\w+.-]*:/i.test(r.url) || /^[?#]/.test(r.url))
-        continue // remote (a talk rule: checkRemote), or mailto:, blob: …
+      if (/^(?:[a-z][\w+.-]*:|\/\/|[?#])/i.test(r.url))
+        continue // remote (the talk's rule, checkRemote), mailto:, blob: …
       const path = decodeURI(r.url.replace(/[?#].*$/, ''))
       const file = path.startsWith('/') ? join(root, 'public', path) : resolve(dirname(join(root, s.file)), path)
-      const add = (check: string, message: string) => out.push({ file: s.file, line: r.line, no: s.no, check, message })
       const found = exists(file)
-      const defect = found ? defectOf(file) : `missing asset: ${r.via} "${r.url}" not found (${path.startsWith('/') ? `public${path}` : path})`
-      if (defect)
-        add(found ? 'images' : 'assets', found ? `broken image ${r.url} (${relative(root, file)}): ${defect}` : defect)
+      const defect = found && defectOf(file)
+      if (!found || defect)
+        out.push({ file: s.file, line: r.line, no: s.no, check: found ? 'images' : 'assets', message: found ? `broken image ${r.url} (${relative(root, file)}): ${defect}` : `missing asset: ${r.via} "${r.url}" not found (${path.startsWith('/') ? `public${path}` : path})` })
     }
   }
   const pub = join(root, 'public')
@@ -130,43 +121,22 @@ export function checkAssets(slides: DeckSlide[], root: string, exists: (path: st
   return out
 }
 
-/** The headmatter's local `favicon:` exists in `public/` (a remote one is the remote check's job). */
-export function checkHeadmatterAssets(first: DeckSlide, headmatter: Record<string, unknown>, root: string, exists: (path: string) => boolean = existsSync): Problem[] {
-  const favicon = headmatter.favicon
-  if (typeof favicon !== 'string' || !favicon.startsWith('/') || isRemote(favicon) || exists(join(root, 'public', favicon.replace(/[?#].*$/, ''))))
-    return []
-  return [{ file: first.file, line: frontmatterKeyLine(first, 'favicon'), no: first.no, check: 'assets', message: `missing asset: favicon "${favicon}" not found (public${favicon})` }]
-}
-
 /** Slidev built-ins that embed content from the internet. */
 const REMOTE_COMPONENTS = ['Tweet', 'Youtube', 'BlueSky']
 
 /**
- * No slide loads anything over the network: no remote image, script, stylesheet, frame or
- * font. Links (`[text](https://…)`, `<a href>`, MailQuote `href`) are fine: they are only
- * followed when clicked.
+ * Nothing is loaded over the network: by a slide (links are fine: only followed when clicked),
+ * or by the headmatter: a web font provider (Google by default), the default favicon on a CDN.
  */
-export function checkRemote(slides: DeckSlide[]): Problem[] {
-  return slides.flatMap(s => [
-    ...resources(s).filter(r => isRemote(r.url)).map(r => ({ line: r.line, message: `remote resource: ${r.via} loads ${r.url} (the talk must work offline: put the file in public/)` })),
-    ...tags(scannable(s.body)).filter(t => !t.closing && REMOTE_COMPONENTS.includes(t.name)).map(t => ({ line: lineAt(s, t.start), message: `remote resource: <${t.name}> embeds content from the internet` })),
-  ].map(p => ({ file: s.file, no: s.no, check: 'remote', ...p })))
-}
-
-/**
- * Headmatter settings that make Slidev fetch from the internet: web fonts from a font
- * provider (Slidev's default is Google Fonts) and the default favicon on a CDN.
- */
-export function checkRemoteHeadmatter(first: DeckSlide, headmatter: Record<string, unknown>): Problem[] {
-  const out: Problem[] = []
-  const at = (key: string, message: string) => out.push({ file: first.file, line: frontmatterKeyLine(first, key), no: first.no, check: 'remote', message })
+export function checkRemote(slides: DeckSlide[], headmatter: Record<string, unknown>): Problem[] {
+  const first = slides[0]!
   const provider = (headmatter.fonts as Record<string, unknown> | undefined)?.provider
-  if (provider !== 'none')
-    at('fonts', `remote fonts: fonts.provider is ${provider === undefined ? 'not set (Slidev defaults to "google", Google Fonts)' : `"${String(provider)}"`}; set fonts: { provider: none } and load local fonts`)
-  const favicon = headmatter.favicon
-  if (favicon === undefined)
-    at('favicon', 'remote resource: no favicon set, so Slidev uses its default favicon from a CDN; set favicon: to a file in public/')
-  else if (typeof favicon === 'string' && isRemote(favicon))
-    at('favicon', `remote resource: favicon loads ${favicon}`)
-  return out
+  return [
+    ...provider === 'none' ? [] : [{ s: first, line: frontmatterKeyLine(first, 'fonts'), message: `remote fonts: fonts.provider is ${provider === undefined ? 'not set (Slidev defaults to "google", Google Fonts)' : `"${String(provider)}"`}; set fonts: { provider: none } and load local fonts` }],
+    ...headmatter.favicon !== undefined ? [] : [{ s: first, line: frontmatterKeyLine(first, 'favicon'), message: 'remote resource: no favicon set, so Slidev uses its default favicon from a CDN; set favicon: to a file in public/' }],
+    ...slides.flatMap(s => [
+      ...resources(s).filter(r => isRemote(r.url)).map(r => ({ s, line: r.line, message: `remote resource: ${r.via} loads ${r.url} (the talk must work offline: put the file in public/)` })),
+      ...tags(scannable(s.body)).filter(t => !t.closing && REMOTE_COMPONENTS.includes(t.name)).map(t => ({ s, line: lineAt(s, t.start), message: `remote resource: <${t.name}> embeds content from the internet` })),
+    ]),
+  ].map(({ s, ...p }) => ({ file: s.file, no: s.no, check: 'remote', ...p }))
 }

@@ -1,8 +1,4 @@
-/**
- * A tag found in slide markdown: `<Name a="1" :b="x">` (or `</Name>`), its attributes by name as
- * written (":src"; undefined for a bare one), the offset of each attribute's value (or name when
- * bare), the offsets of `<` and just after `>` in the scanned text.
- */
+/** A tag in slide markdown, `<Name a="1" :b="x">` or `</Name>`: attributes by name as written, their values' offsets, the offsets of `<` and after `>`. */
 export interface Tag { name: string, closing: boolean, selfClosing: boolean, attrs: Map<string, string | undefined>, attrOffsets: Map<string, number>, start: number, end: number }
 
 const RE_TAG = /<(\/?)([A-Za-z][\w.:-]*)((?:\s+[^\s=>/"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*(\/?)>/g

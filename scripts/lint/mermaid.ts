@@ -10,10 +10,8 @@ export type MermaidParse = (code: string) => Promise<unknown>
 const parsers = new Map<string, Promise<MermaidParse>>()
 
 /**
- * Mermaid's own parser, loaded once per deck, configured as the deck renders its diagrams: the
- * deck's `setup/mermaid.ts` can change what parses (e.g. gitGraph's `mainBranchName`).
- * timeline, gitGraph and mindmap need a DOM even to parse, so happy-dom's window and document are
- * installed as globals first (only if none exist).
+ * Mermaid's own parser, loaded once per deck with the deck's `setup/mermaid.ts` (which can change
+ * what parses: gitGraph's `mainBranchName`); happy-dom's globals first, as some diagrams need a DOM to parse.
  */
 export function mermaidParser(deckRoot = ''): Promise<MermaidParse> {
   const parser = parsers.get(deckRoot) ?? (async () => {
@@ -37,11 +35,11 @@ export function mermaidParser(deckRoot = ''): Promise<MermaidParse> {
   return parser
 }
 
-type ParserError = { message?: string, hash?: { line?: number, text?: string } } | undefined
+type ParserError = { message?: string, hash?: { line?: number, text?: string } }
 
 /** The 1-based diagram line an error points at (its message's "line N", its `hash`), or undefined. */
 export function errorLine(err: unknown, code: string): number | undefined {
-  const e = (err ?? {}) as NonNullable<ParserError>
+  const e = (err ?? {}) as ParserError
   const lines = code.split('\n')
   const n = Number(/\bline (\d+)/i.exec(e.message ?? String(err))?.[1] ?? (typeof e.hash?.line === 'number' ? e.hash.line + 1 : Number.NaN))
   if (!Number.isNaN(n))
@@ -53,12 +51,12 @@ export function errorLine(err: unknown, code: string): number | undefined {
 
 /** The parser's message on one line: "Parse error on line 3: Expecting 'X', got 'Y'". */
 export function errorMessage(err: unknown): string {
-  const lines = ((err as ParserError)?.message ?? String(err)).split('\n').map(l => l.trim()).filter(Boolean)
+  const lines = ((err as ParserError | undefined)?.message ?? String(err)).split('\n').map(l => l.trim()).filter(Boolean)
   return lines.length > 2 && /^Parse error/i.test(lines[0]!) ? `${lines[0]} ${lines.at(-1)}` : lines.join(' ')
 }
 
-/** Every ```mermaid block parses with Mermaid's own parser. */
-export async function checkMermaid(slides: DeckSlide[], parse: MermaidParse): Promise<Problem[]> {
+/** Every ```mermaid block parses with Mermaid's own parser (loaded for the deck at `root` when none is given and a diagram needs it). */
+export async function checkMermaid(slides: DeckSlide[], parse?: MermaidParse, root = ''): Promise<Problem[]> {
   const out: Problem[] = []
   for (const s of slides) {
     for (const f of s.fences.filter(f => f.lang === 'mermaid')) {
@@ -67,6 +65,7 @@ export async function checkMermaid(slides: DeckSlide[], parse: MermaidParse): Pr
         add(f.line, 'empty diagram')
         continue
       }
+      parse ??= await mermaidParser(root)
       try {
         await parse(f.code)
       }

@@ -8,11 +8,7 @@ import { escapeRegExp, lineAt, scannable, type DeckSlide } from '../lib/deck.ts'
 import type { Problem } from '../lib/problem.ts'
 import type { Message, SourceRecord, Thread } from '../../sources/schema.ts'
 
-/**
- * Citations of the source registry (sources/): `<MailQuote from>`, `<SourceNote refs>`. Checks
- * that every id is known, that every registry entry is cited, and (when the thread texts are at
- * hand) that each quotation's words are in its thread and were written by the message's sender.
- */
+/** The tags that cite the source registry (sources/), and the attribute that names the ids. */
 const CITING = new Map<string, 'from' | 'refs'>([['MailQuote', 'from'], ['mail-quote', 'from'], ['SourceNote', 'refs'], ['source-note', 'refs']])
 
 /** The registry's entries, and its folder (to name its files in problems). */
@@ -46,11 +42,7 @@ export const citations = (slide: DeckSlide) => cited(slide.body).map(c => ({ ...
 
 const { unescapeAll } = new MarkdownIt().utils
 
-/**
- * Every `<MailQuote …>text</MailQuote>` on a slide (commented-out and code-block ones excluded):
- * its text as markdown renders it ('' when self-closing or not closed), the file lines of the text
- * and of the tag.
- */
+/** Every `<MailQuote …>text</MailQuote>` of a slide outside comments and code: its text as markdown renders it, the lines of the text and of the tag. */
 export function quotations(slide: DeckSlide) {
   const all = tags(scannable(slide.body))
   return all.flatMap((tag, i) => {
@@ -85,26 +77,24 @@ function registryLocator(dir: string, root: string): (id: string) => { file: str
 }
 
 /**
- * Problems with the registry's citations and the quotations' words (`no: 0` marks a registry
- * problem). `texts`: the thread texts by file name (undefined: the quotations go unchecked).
- * `citedElsewhere`: ids that count as cited, for a cut of the talk that cites part of the registry.
+ * Every cited id is known, every registry entry is cited (`citedElsewhere`: ids a cut of the talk
+ * counts as cited), and with the thread `texts` each quotation is its sender's words verbatim.
  */
 export function checkSources(slides: DeckSlide[], reg: Registry | undefined, opts: { texts?: Map<string, ThreadText>, root: string, citedElsewhere?: Iterable<string> }): Problem[] {
   const out: Problem[] = []
   const cites = slides.flatMap(s => citations(s).map(c => ({ ...c, slide: s })))
   const quotes = slides.flatMap(s => quotations(s).map(q => ({ ...q, slide: s })))
   if (!reg) {
-    const first = cites[0] ?? quotes[0]
-    if (first)
-      out.push({ file: first.slide.file, line: 'tagLine' in first ? first.tagLine : first.line, no: first.slide.no, check: 'sources', message: 'this slide cites the source registry, but the deck has no sources/index.ts' })
-    return out
+    const c = cites[0] ?? quotes[0]
+    return c ? [{ file: c.slide.file, line: 'tagLine' in c ? c.tagLine : c.line, no: c.slide.no, check: 'sources', message: 'this slide cites the source registry, but the deck has no sources/index.ts' }] : []
   }
   const locate = registryLocator(reg.dir, opts.root)
   const regProblem = (id: string, message: string) => out.push({ ...locate(id), no: 0, check: 'sources', message })
 
-  // Duplicate ids, across threads, messages and records.
+  // Duplicate ids, across threads, messages and records; and (below) entries cited by no slide.
+  const entries = [['thread', reg.threads, 'cite one of its messages, or remove it'], ['message', reg.messages, 'remove it, or cite it'], ['record', reg.records, 'remove it, or cite it in a <SourceNote refs>']] as const
   const kinds = new Map<string, string>()
-  for (const [kind, list] of [['thread', reg.threads], ['message', reg.messages], ['record', reg.records]] as const) {
+  for (const [kind, list] of entries) {
     for (const e of list) {
       const before = kinds.get(e.id)
       if (before)
@@ -131,9 +121,9 @@ export function checkSources(slides: DeckSlide[], reg: Registry | undefined, opt
   const cited = new Set([...cites.map(c => c.id), ...opts.citedElsewhere ?? []])
   for (const m of [...cited].map(id => messages.get(id)))
     [m?.thread, m?.quotedIn].forEach(id => id && cited.add(id))
-  for (const t of reg.threads) if (!cited.has(t.id)) regProblem(t.id, `thread "${t.id}" is cited by no slide (cite one of its messages, or remove it)`)
-  for (const m of reg.messages) if (!cited.has(m.id)) regProblem(m.id, `message "${m.id}" is cited by no slide (remove it, or cite it)`)
-  for (const r of reg.records) if (!cited.has(r.id)) regProblem(r.id, `record "${r.id}" is cited by no slide (remove it, or cite it in a <SourceNote refs>)`)
+  for (const [kind, list, fix] of entries) {
+    for (const e of list.filter(e => !cited.has(e.id))) regProblem(e.id, `${kind} "${e.id}" is cited by no slide (${fix})`)
+  }
 
   for (const q of quotes) {
     const words = normalizeWhitespace(q.text)

@@ -5,24 +5,14 @@ import type { Problem } from '../lib/problem.ts'
 /** Vue template errors that are about the HTML's structure (markdown text can trip the others). */
 const STRUCTURE = /missing end tag|Invalid end tag|Unexpected EOF in tag|Illegal tag name|missing expression end/i
 
-/**
- * Compiles each slide's HTML with Vue's template compiler, as Slidev's build will: an unclosed
- * `<div>` or a stray `</div>` fails here at its real line instead of in the build's virtual module.
- */
-export function checkTemplates(slides: DeckSlide[]): Problem[] {
-  const out: Problem[] = []
-  for (const s of slides) {
-    // Notes, comments, code and inline code blanked (offsets kept); markdown text stays, which Vue reads as text.
-    const source = scannable(s.body)
-    if (!source.includes('<'))
-      continue
-    const { errors } = compileTemplate({ source, filename: `${s.file}#slide-${s.no}.vue`, id: `lint-${s.no}` })
-    for (const e of errors) {
-      const [message, at] = typeof e === 'string' ? [e, undefined] : [e.message, e.loc?.start.offset]
-      const tag = at === undefined ? '' : ` (<${/^<\/?([\w.:-]+)/.exec(source.slice(at))?.[1] ?? '?'}>)`
-      if (STRUCTURE.test(message))
-        out.push({ file: s.file, line: lineAt(s, at ?? 0), no: s.no, check: 'html', message: `HTML does not compile: ${message}${tag}` })
-    }
-  }
-  return out
-}
+/** Each slide's HTML compiles with Vue's template compiler: an unclosed `<div>` fails here at its line, not in the build's virtual module. */
+export const checkTemplates = (slides: DeckSlide[]): Problem[] => slides.flatMap((s) => {
+  // Notes, comments, code and inline code blanked (offsets kept); markdown text stays, which Vue reads as text.
+  const source = scannable(s.body)
+  const { errors } = source.includes('<') ? compileTemplate({ source, filename: `${s.file}#slide-${s.no}.vue`, id: `lint-${s.no}` }) : { errors: [] }
+  return errors.flatMap((e) => {
+    const [message, at] = typeof e === 'string' ? [e, 0] : [e.message, e.loc?.start.offset ?? 0]
+    const tag = /^<\/?([\w.:-]+)/.exec(source.slice(at))?.[1] ?? '?'
+    return STRUCTURE.test(message) ? [{ file: s.file, line: lineAt(s, at), no: s.no, check: 'html', message: `HTML does not compile: ${message} (<${tag}>)` }] : []
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkAssets, checkHeadmatterAssets, checkRemote, checkRemoteHeadmatter, resources } from '../../scripts/lint/files.ts'
+import { checkAssets, checkRemote, resources } from '../../scripts/lint/files.ts'
 import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 
 const md = [
@@ -43,17 +43,20 @@ describe('resources, assets and remote checks', () => {
   })
 
   it('reports remote resources, not links', () => {
-    const lines = checkRemote(slides).map(p => p.line)
+    const local = { fonts: { provider: 'none' }, favicon: '/f.svg' }
+    const lines = checkRemote(slides, local).map(p => p.line)
     expect(lines).toEqual([10, 10, 11, 11, 12, 14, 16])
-    expect(checkRemote(slides)[0]!.message).toBe('remote resource: image loads https://example.org/r.png (the talk must work offline: put the file in public/)')
+    expect(checkRemote(slides, local)[0]!.message).toBe('remote resource: image loads https://example.org/r.png (the talk must work offline: put the file in public/)')
   })
 
   it('reports remote fonts and the default CDN favicon from the headmatter', () => {
     const [first] = slidesFromMarkdown('---\ntheme: default\nfonts:\n  sans: Roboto\n---\n# T\n')
-    const problems = checkRemoteHeadmatter(first!, first!.frontmatter)
+    const problems = checkRemote([first!], first!.frontmatter)
     expect(problems.map(p => `${p.line} ${p.message.split(':')[0]}`)).toEqual(['3 remote fonts', '1 remote resource'])
     const [ok] = slidesFromMarkdown('---\nfonts: { provider: none }\nfavicon: /f.svg\n---\n# T\n')
-    expect(checkRemoteHeadmatter(ok!, ok!.frontmatter)).toEqual([])
-    expect(checkHeadmatterAssets(ok!, ok!.frontmatter, '/deck', () => false)[0]!.message).toBe('missing asset: favicon "/f.svg" not found (public/f.svg)')
+    expect(checkRemote([ok!], ok!.frontmatter)).toEqual([])
+    expect(checkAssets([ok!], '/deck', () => false)[0]!.message).toBe('missing asset: frontmatter favicon "/f.svg" not found (public/f.svg)')
+    const [remote] = slidesFromMarkdown('---\nfonts: { provider: none }\nfavicon: https://x.org/f.ico\n---\n# T\n')
+    expect(checkRemote([remote!], remote!.frontmatter)[0]!.message).toMatch(/^remote resource: frontmatter favicon loads https:\/\/x\.org\/f\.ico/)
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkBlockers } from '../../scripts/lint/blockers.ts'
-import { checkFrontmatter, checkHeadmatterResolves } from '../../scripts/lint/frontmatter.ts'
-import { loadSchema } from '../../scripts/lint/components.ts'
+import { checkHeadmatterResolves } from '../../scripts/lint/index.ts'
+import { checkComponents, loadSchema } from '../../scripts/lint/components.ts'
 import { slidesFromMarkdown } from '../../scripts/lib/deck.ts'
 
 describe('frontmatter check', () => {
@@ -32,16 +32,16 @@ describe('frontmatter check', () => {
       '---', // 15
       '# Three', // 16
     ].join('\n'))
-    expect(checkFrontmatter(slides, schema.layouts).map(p => `${p.no} ${p.line} ${p.message.split(':')[0]}`)).toEqual([
+    expect(checkComponents(slides, schema).map(p => `${p.no} ${p.line} ${p.message.split(':')[0]}`)).toEqual([
       '2 7 unknown layout "two-column" (known layouts',
     ])
   })
 
   it('reports invalid YAML as a build blocker, at its line', () => {
     const slides = slidesFromMarkdown('# One\n---\nlayout: center\ntitle: [oops\n---\n# Two\n')
-    expect(checkFrontmatter(slides, schema.layouts)).toEqual([])
+    expect(checkComponents(slides, schema)).toEqual([])
     const deck = { root: process.cwd(), entry: 'slides.md', headmatter: {}, canvas: { width: 980, height: 551 }, slides, errors: [] }
-    expect(checkBlockers(deck, slides).map(p => `${p.line} ${p.message}`)).toEqual([expect.stringMatching(/^5 frontmatter is not valid YAML/)]) // the YAML parser stops where the unclosed [ of line 4 ends
+    expect(checkBlockers(deck).map(p => `${p.line} ${p.message}`)).toEqual([expect.stringMatching(/^5 frontmatter is not valid YAML/)]) // the YAML parser stops where the unclosed [ of line 4 ends
   })
 
   it('runs Slidev\'s resolveConfig on the headmatter', () => {
