@@ -1,34 +1,20 @@
-/**
- * The checks that run inside the page, on one slide (`.slidev-page-<no>`) as Chromium shows it: the
- * check runs them at every click step, the export on its print view. Each returns findings that
- * scripts/check/run.ts maps to a source line.
- */
+/** The in-page checks of one slide (`.slidev-page-<no>`): the check runs them at every click step, the export on its print view. */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 import { MERMAID_ERROR_BOX } from '../lib/slidev-adapter.ts'
 import { SIZE_FLOORS, type SizeRole } from '../lib/talk.ts'
 
-/** What an in-page check found, before it is mapped to a source line. */
-export interface Finding {
-  kind: string
-  message: string
-  /** Visible text of the offending element, to find its source line by. */
-  text?: string
-  /** A literal to look for in the slide's source (an image path, a URL). */
-  needle?: string
-  /** For diagrams: which Mermaid block of the slide (0-based, in page order). */
-  diagram?: number
-}
+/** What an in-page check found; its source line is found by `diagram` (0-based Mermaid block), `needle` (a literal: image path, URL) or `text` (visible text). */
+export interface Finding { kind: string, message: string, text?: string, needle?: string, diagram?: number }
 
 /** A diagram: a `.mermaid` element whose shadow root holds the `<svg>`, or Slidev's error box when Mermaid threw. */
 const DIAGRAM = `.mermaid, ${MERMAID_ERROR_BOX}`
 
 /**
  * Waits until `scope` (a slide, or the whole print view) shows as many diagrams as the source has
- * Mermaid blocks (Slidev's Mermaid component loads lazily, so at first there may be none) and each
- * has rendered or failed. (Mermaid leaves a failed render's scratch element in
- * #mermaid-rendering-container, so that container says nothing: look at the diagrams only.)
+ * Mermaid blocks (Slidev's Mermaid component loads lazily) and each has rendered or failed. (Mermaid
+ * leaves a failed render's scratch element in #mermaid-rendering-container: look at the diagrams only.)
  */
 export async function diagramsSettled(page: Page, scope: string, expected: number, timeout: number): Promise<void> {
   await page.waitForFunction(({ scope, expected, selector }) => {
@@ -38,10 +24,7 @@ export async function diagramsSettled(page: Page, scope: string, expected: numbe
   }, { scope, expected, selector: DIAGRAM }, { timeout, polling: 100 })
 }
 
-/**
- * The diagrams of `scope` that failed (Slidev's error box, Mermaid's error picture) and, unless
- * `failedOnly`, those missing (fewer than `expected`) or empty. The check and the export share it.
- */
+/** The diagrams of `scope` that failed (Slidev's error box, Mermaid's error picture) and, unless `failedOnly`, those missing (fewer than `expected`) or empty. */
 export async function diagramFindings(page: Page, scope: string, expected = 0, failedOnly = false): Promise<Finding[]> {
   return page.evaluate(({ scope, selector, expected, failedOnly }) => {
     const out: Finding[] = []
@@ -84,10 +67,9 @@ export async function checkBlank(page: Page, no: number): Promise<Finding[]> {
 }
 
 /**
- * Visible elements of the slide that extend outside the slide canvas (by more than 1.5 px: rounding
- * and anti-aliasing), and elements whose content is cut off by their own box (overflow not visible
- * and scroll size larger than the client size). Only the outermost offender of a subtree is
- * reported. A Monaco editor is checked as one box: inside, it scrolls and clips by design.
+ * Visible elements outside the slide canvas (by more than 1.5 px: rounding, anti-aliasing), and
+ * elements that cut off their own content (overflow not visible, scroll size over client size);
+ * the outermost offender of a subtree only. A Monaco editor is one box: inside, it clips by design.
  */
 export async function checkLayout(page: Page, no: number): Promise<Finding[]> {
   return page.evaluate(async (no) => {
@@ -155,11 +137,7 @@ export async function checkImages(page: Page, no: number): Promise<Finding[]> {
     .map(img => ({ kind: 'image', message: `broken image ${img.getAttribute('src')} (did not load)`, needle: img.getAttribute('src')! })), no)
 }
 
-/**
- * Every font family that visible text of the slide asks for first must be usable: if the page
- * defines it (@font-face, in document.fonts), a face for that weight/style must have loaded;
- * if the deck declares it (headmatter `fonts:`) it must be defined at all.
- */
+/** The first font family of visible text: if defined (@font-face) its face for that weight and style must load; if the deck declares it (headmatter `fonts:`) it must be defined. */
 export async function checkFonts(page: Page, no: number, declared: string[]): Promise<Finding[]> {
   return page.evaluate(async ({ no, declared }) => {
     const out: Finding[] = []
@@ -231,15 +209,16 @@ export async function checkAccessibility(page: Page, no: number): Promise<Findin
 
 /** The smallest visible text of one role on a slide, in px at 1920x1080; its element (`<td>`) and Mermaid diagram (page order) if any. */
 export interface TextSample { role: SizeRole, px: number, text: string, element: string, diagram?: number }
+/** What the room budgets measured on one slide: words at the last click step (none on the cover and the references), the smallest text of each role. */
+export interface SlideBudget { no: number, words?: number, samples: TextSample[] }
 
 /**
  * The room budgets' measures of the slide now, Mermaid diagrams' shadow roots included: the
- * smallest text of each role and the words on screen. Sizes are as rendered (computed font size
- * times the scale it is drawn at: the screen CTM for SVG text, the drawn to laid-out box ratio
- * for HTML), given at 1920x1080 (`target` is the slide's scale there). Roles: `[data-role=caption]`,
- * `[data-role=quote]`, list items bullet (code in them is text), else text. Words leave out the
- * title (h1) and captions; text nodes of one block run together as the reader sees them
- * ("Xen/<b>ia64</b>" is one word); a word is a run of non-space holding a letter or a digit.
+ * smallest text of each role and the words on screen. Sizes are as rendered (font size times the
+ * scale it is drawn at: the screen CTM for SVG, drawn to laid-out box for HTML) at 1920x1080
+ * (`target` is the slide's scale there). Roles: `[data-role=caption]`, `[data-role=quote]`, list
+ * items bullet (code in them is text), else text. Words leave out the title (h1) and captions; text
+ * nodes of one block run together as read ("Xen/<b>ia64</b>" is one word).
  */
 export async function measureText(page: Page, no: number, target: number): Promise<{ samples: TextSample[], words: number }> {
   return page.evaluate(({ no, target, diagrams }) => {
@@ -312,12 +291,14 @@ export async function measureText(page: Page, no: number, target: number): Promi
 
 const NAMES: Record<SizeRole, string> = { quote: 'quotation text', bullet: 'list item', caption: 'caption', text: 'text' }
 
-/** A finding for each role whose smallest sample is under its floor (0.05 px of rounding allowed). */
-export function textSizeFindings(samples: TextSample[]): Finding[] {
-  return samples.filter(s => s.px + 0.05 < SIZE_FLOORS[s.role]).sort((a, b) => a.px - b.px).map(s => ({
+/** A finding for each role whose smallest sample is under its floor (0.05 px of rounding allowed), and for words over `maxWords`. */
+export function budgetFindings({ samples, words }: SlideBudget, maxWords?: number): Finding[] {
+  return [...samples.filter(s => s.px + 0.05 < SIZE_FLOORS[s.role]).sort((a, b) => a.px - b.px).map(s => ({
     kind: 'text-size',
     message: `${NAMES[s.role]} too small: ${s.px.toFixed(1)} px < ${SIZE_FLOORS[s.role]} px at 1920x1080 (smallest ${NAMES[s.role]} on the slide, ${s.diagram !== undefined ? `Mermaid diagram ${s.diagram + 1}, ` : ''}${s.element}): "${s.text}"`,
     text: s.text,
     diagram: s.diagram,
-  }))
+  })), ...maxWords && words && words > maxWords
+    ? [{ kind: 'words', message: `too many words on screen: ${words}, budget ${maxWords} (title and captions not counted, diagram labels counted); cut ${words - maxWords}` }]
+    : []]
 }
