@@ -8,9 +8,8 @@ import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { positiveInt, usage, UsageError } from './lib/args.ts'
-import { buildDeck } from './check/build.ts'
 import { formatProblem, type Scheme } from './lib/problem.ts'
-import { checkBuiltDeck } from './check/run.ts'
+import { buildDeck, checkBuiltDeck } from './check/run.ts'
 import { ownedTempDir, sweepStale } from './lib/cleanup.ts'
 import { loadDeck } from './lib/deck.ts'
 import { explainBuildError } from './export/build-errors.ts'
@@ -48,10 +47,6 @@ async function main(): Promise<number> {
       console.log(`built in ${seconds()}`)
     }
     const result = await checkBuiltDeck(deck, dist, v.scheme ? [v.scheme as Scheme] : ['light', 'dark'], only, line => console.log(line))
-    for (const b of result.budgets) {
-      const sizes = b.samples.sort((x, y) => x.px - y.px).map(x => `${x.role} ${x.px.toFixed(1)} px${x.diagram !== undefined ? ' (diagram)' : ''}`).join(', ')
-      console.log(`budget: slide ${b.no}: ${b.words === undefined ? 'exempt from words' : `${b.words} words on screen`}; smallest: ${sizes || 'no text'}`)
-    }
     for (const p of result.problems)
       console.log(formatProblem(p))
     const n = result.problems.length

@@ -1,6 +1,7 @@
 /** The in-page checks of one slide (`.slidev-page-<no>`): the check runs them at every click step, the export on its print view. */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import type * as Axe from 'axe-core'
 import type { Page } from 'playwright-core'
 import { MERMAID_ERROR_BOX } from '../lib/slidev-adapter.ts'
 import { SIZE_FLOORS, type SizeRole } from '../lib/talk.ts'
@@ -152,10 +153,10 @@ export async function checkFonts(page: Page, no: number, declared: string[]): Pr
       const [text, el] = [(n.textContent ?? '').trim(), n.parentElement]
       if (!text || !el || el.closest('svg') || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
         continue
-      const cs = getComputedStyle(el)
-      const family = unquote(cs.fontFamily.split(',')[0]!)
-      if (family && !generic.has(family.toLowerCase()) && !used.has(`${family}|${cs.fontWeight}|${cs.fontStyle}`))
-        used.set(`${family}|${cs.fontWeight}|${cs.fontStyle}`, { family, weight: cs.fontWeight, style: cs.fontStyle, text })
+      const { fontFamily, fontWeight: weight, fontStyle: style } = getComputedStyle(el)
+      const family = unquote(fontFamily.split(',')[0]!)
+      if (family && !generic.has(family.toLowerCase()) && !used.has(`${family}|${weight}|${style}`))
+        used.set(`${family}|${weight}|${style}`, { family, weight, style, text })
     }
     await document.fonts.ready
     for (const { family, weight, style, text } of used.values()) {
@@ -190,27 +191,17 @@ export async function checkAccessibility(page: Page, no: number): Promise<Findin
     const hidden = [...document.querySelectorAll<HTMLElement | SVGElement>('#slide-content > *')].filter(el => !el.contains(slide) && getComputedStyle(el).pointerEvents === 'none')
     const displays = hidden.map(el => el.style.display)
     hidden.forEach(el => el.style.display = 'none')
-    // eslint-disable-next-line ts/no-explicit-any
-    const result = await (window as any).axe.run(slide, { resultTypes: ['violations'] }).finally(() => hidden.forEach((el, i) => el.style.display = displays[i]!))
-    const violations = result.violations as { id: string, impact: string, help: string, nodes: { target: string[], failureSummary?: string, impact?: string }[] }[]
-    return violations.flatMap(v => v.nodes.filter(n => ['serious', 'critical'].includes(n.impact ?? v.impact)).map((node) => {
-      const sel = node.target.join(' ')
-      let el: Element | null = null
-      try {
-        el = document.querySelector(sel)
-      }
-      catch {}
-      const text = ((el as HTMLElement | null)?.innerText ?? el?.textContent ?? '').trim().replace(/\s+/g, ' ')
+    const result = await (window as unknown as { axe: typeof Axe }).axe.run(slide, { resultTypes: ['violations'], elementRef: true }).finally(() => hidden.forEach((el, i) => el.style.display = displays[i]!))
+    return result.violations.flatMap(v => v.nodes.filter(n => ['serious', 'critical'].includes(n.impact ?? v.impact ?? '')).map((node) => {
+      const text = (node.element?.innerText ?? node.element?.textContent ?? '').trim().replace(/\s+/g, ' ')
       const why = (node.failureSummary ?? '').split('\n').slice(1).join(' ').trim()
-      return { kind: 'axe', message: `${v.id} (${node.impact ?? v.impact}): ${v.help}: ${text ? `"${text.slice(0, 60)}"` : sel}${why ? ` (${why.slice(0, 160)})` : ''}`, text }
+      return { kind: 'axe', message: `${v.id} (${node.impact ?? v.impact}): ${v.help}: ${text ? `"${text.slice(0, 60)}"` : node.target.join(' ')}${why ? ` (${why.slice(0, 160)})` : ''}`, text }
     }))
   }, no)
 }
 
 /** The smallest visible text of one role on a slide, in px at 1920x1080; its element (`<td>`) and Mermaid diagram (page order) if any. */
 export interface TextSample { role: SizeRole, px: number, text: string, element: string, diagram?: number }
-/** What the room budgets measured on one slide: words at the last click step (none on the cover and the references), the smallest text of each role. */
-export interface SlideBudget { no: number, words?: number, samples: TextSample[] }
 
 /**
  * The room budgets' measures of the slide now, Mermaid diagrams' shadow roots included: the
@@ -248,13 +239,7 @@ export async function measureText(page: Page, no: number, target: number): Promi
       }
       return own
     }
-    const blockOf = (el: Element): Element => {
-      for (let e: Element | null = el; e; e = e.parentElement) {
-        if (!getComputedStyle(e).display.startsWith('inline'))
-          return e
-      }
-      return el
-    }
+    const blockOf = (el: Element): Element => el.parentElement && getComputedStyle(el).display.startsWith('inline') ? blockOf(el.parentElement) : el
     const describe = (el: Element) => {
       const cls = typeof el.className === 'string' ? el.className.trim().split(/\s+/).slice(0, 2).join(' ') : ''
       return `<${el.tagName.toLowerCase()}${cls ? ` class="${cls}"` : ''}>`
@@ -291,9 +276,9 @@ export async function measureText(page: Page, no: number, target: number): Promi
 
 const NAMES: Record<SizeRole, string> = { quote: 'quotation text', bullet: 'list item', caption: 'caption', text: 'text' }
 
-/** A finding for each role whose smallest sample is under its floor (0.05 px of rounding allowed), and for words over `maxWords`. */
-export function budgetFindings({ samples, words }: SlideBudget, maxWords?: number): Finding[] {
-  return [...samples.filter(s => s.px + 0.05 < SIZE_FLOORS[s.role]).sort((a, b) => a.px - b.px).map(s => ({
+/** A finding for each role whose smallest sample (smallest first) is under its floor (0.05 px of rounding allowed), and for words over `maxWords`. */
+export function budgetFindings(samples: TextSample[], words: number | undefined, maxWords?: number): Finding[] {
+  return [...samples.filter(s => s.px + 0.05 < SIZE_FLOORS[s.role]).map(s => ({
     kind: 'text-size',
     message: `${NAMES[s.role]} too small: ${s.px.toFixed(1)} px < ${SIZE_FLOORS[s.role]} px at 1920x1080 (smallest ${NAMES[s.role]} on the slide, ${s.diagram !== undefined ? `Mermaid diagram ${s.diagram + 1}, ` : ''}${s.element}): "${s.text}"`,
     text: s.text,

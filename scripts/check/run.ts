@@ -1,5 +1,7 @@
-import { relative } from 'node:path'
+import { existsSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { x } from 'tinyexec'
 import { CHROMIUM_ARGS, findChromium } from '../lib/chromium.ts'
 import { useColorScheme } from '../lib/color-scheme.ts'
 import type { Deck, DeckSlide } from '../lib/deck.ts'
@@ -8,7 +10,23 @@ import { holdPreloadAll, PRELOAD_ALL } from '../lib/slidev-adapter.ts'
 import { serveStatic } from '../lib/static-server.ts'
 import { isReferencesSlide, readTalk, talkRulesOn } from '../lib/talk.ts'
 import { squashText } from '../verify/pdf.ts'
-import { budgetFindings, checkAccessibility, checkFonts, checkImages, checkLayout, diagramFindings, diagramsSettled, type Finding, measureText, type SlideBudget } from './checks.ts'
+import { budgetFindings, checkAccessibility, checkFonts, checkImages, checkLayout, diagramFindings, diagramsSettled, type Finding, measureText, type TextSample } from './checks.ts'
+
+/**
+ * `slidev build <entry> --out <outDir> --base /`, one process per build (the check and its fixture
+ * tests build many decks in a row); rejects with the end of the build's output. (The exporter
+ * builds in-process, lib/slidev-adapter.ts, for the print route and a base-aware download URL.)
+ */
+export async function buildDeck(entry: string, outDir: string): Promise<void> {
+  const slidev = join(import.meta.dirname, '../../node_modules/.bin/slidev')
+  if (!existsSync(slidev))
+    throw new Error(`slidev not found at ${slidev}: run npm ci`)
+  const r = await x(slidev, ['build', resolve(entry), '--out', outDir, '--base', '/'], {
+    nodeOptions: { cwd: dirname(resolve(entry)), stdio: ['ignore', 'pipe', 'pipe'], env: { FORCE_COLOR: '0' } },
+  })
+  if (r.exitCode !== 0 || !existsSync(join(outDir, 'index.html')))
+    throw new Error(`slidev build failed (exit ${r.exitCode}):\n${`${r.stdout}${r.stderr}`.split('\n').slice(-40).join('\n')}`)
+}
 
 /** A console error, an uncaught error or a request, seen at a click step. */
 interface PageEvent { kind: string, message: string, needle?: string, click: number }
@@ -43,7 +61,6 @@ export async function checkBuiltDeck(deck: Deck, dist: string, wanted: Scheme[],
   const fonts = (deck.headmatter.fonts ?? {}) as Record<string, unknown>
   const declared = ['sans', 'serif', 'mono'].flatMap(k => String(fonts[k] ?? '').split(',')).map(s => s.trim().replace(/^["']|["']$/g, '')).filter(Boolean)
   const talk = readTalk(deck.headmatter).budgets
-  const budgets = new Map<number, SlideBudget>()
   const atDeck = (check: string, message: string, scheme: Scheme): Problem => ({ file: relative(deck.root, deck.entry), line: 1, no: 0, check, message, scheme })
 
   const server = await serveStatic(dist)
@@ -73,6 +90,7 @@ export async function checkBuiltDeck(deck: Deck, dist: string, wanted: Scheme[],
           if (await page.evaluate(() => document.documentElement.classList.contains('dark')) !== (scheme === 'dark'))
             wrongScheme.push(no)
           const clicks = totals.get(no)!
+          let samples: TextSample[] = []
           if (scheme === schemes[0])
             steps += clicks + 1
           for (let c = 0; c <= clicks; c++) {
@@ -88,14 +106,13 @@ export async function checkBuiltDeck(deck: Deck, dist: string, wanted: Scheme[],
               ...c === clicks ? await checkAccessibility(page, no) : [],
             ]
             if (talk && scheme === schemes[0]) {
-              const b = budgets.get(no) ?? budgets.set(no, { no, samples: [] }).get(no)!
               const now = await measureText(page, no, Math.min(1920 / width, 1080 / height))
               // The smallest sample of each role over the click steps; words at the last one (not on the cover and references).
-              b.samples = [...new Map([...b.samples, ...now.samples].sort((x, y) => y.px - x.px).map(s => [s.role, s])).values()]
+              samples = [...new Map([...samples, ...now.samples].sort((x, y) => y.px - x.px).map(s => [s.role, s])).values()].sort((x, y) => x.px - y.px)
               if (c === clicks) {
-                const exempt = (slide.frontmatter.layout ?? (no === 1 ? 'cover' : 'default')) === 'cover' || isReferencesSlide(slide.content)
-                b.words = exempt ? undefined : now.words
-                found.push(...budgetFindings(b, talk.maxWordsOnScreen))
+                const words = (slide.frontmatter.layout ?? (no === 1 ? 'cover' : 'default')) === 'cover' || isReferencesSlide(slide.content) ? undefined : now.words
+                found.push(...budgetFindings(samples, words, talk.maxWordsOnScreen))
+                log(`budget: slide ${no}: ${words === undefined ? 'exempt from words' : `${words} words on screen`}; smallest: ${samples.map(x => `${x.role} ${x.px.toFixed(1)} px${x.diagram !== undefined ? ' (diagram)' : ''}`).join(', ') || 'no text'}`)
               }
             }
             problems.push(...found.map(f => seenProblem(slide, f, scheme, c)))
@@ -118,7 +135,7 @@ export async function checkBuiltDeck(deck: Deck, dist: string, wanted: Scheme[],
     await browser.close()
     await server.close()
   }
-  return { problems: dedupeProblems(problems), budgets: [...budgets.values()], slides: slides.length, steps, schemes }
+  return { problems: dedupeProblems(problems), slides: slides.length, steps, schemes }
 }
 
 /** A page that reports console and uncaught errors, failed local requests and, when `offline`, blocked requests to other hosts. */
