@@ -1,8 +1,6 @@
 /**
  * npm run check: builds the deck (or takes the build --dist names) and visits every slide at every
- * click step in headless Chromium, light and dark (scripts/check/run.ts, checks.ts). Every problem
- * names its source file:line and slide; with a headmatter `talk:` block a `budget:` line per
- * slide gives the room budgets' measures.
+ * click step in headless Chromium, light and dark (check/run.ts, check/checks.ts).
  */
 import { join, resolve } from 'node:path'
 import process from 'node:process'
