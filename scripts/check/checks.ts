@@ -142,9 +142,7 @@ export async function checkImages(page: Page, no: number): Promise<Finding[]> {
 export async function checkFonts(page: Page, no: number, declared: string[]): Promise<Finding[]> {
   return page.evaluate(async ({ no, declared }) => {
     const out: Finding[] = []
-    const slide = document.querySelector(`.slidev-page-${no}`)
-    if (!slide)
-      return out
+    const slide = document.querySelector(`.slidev-page-${no}`)! // the check waited for it
     const generic = new Set(['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'ui-sans-serif', 'ui-serif', 'ui-monospace', 'ui-rounded', 'emoji', 'math', 'fangsong', 'inherit', 'initial'])
     const unquote = (f: string) => f.trim().replace(/^["']|["']$/g, '')
     const used = new Map<string, { family: string, weight: string, style: string, text: string }>()
@@ -182,9 +180,7 @@ export async function checkAccessibility(page: Page, no: number): Promise<Findin
   if (!(await page.evaluate(() => 'axe' in window)))
     await page.addScriptTag({ content: axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') })
   return page.evaluate(async (no) => {
-    const slide = document.querySelector(`.slidev-page-${no}`)
-    if (!slide)
-      return []
+    const slide = document.querySelector(`.slidev-page-${no}`)! // the check waited for it
     // Slidev lays a transparent, click-through drawing layer (<svg>) over the slide; axe then
     // cannot tell any text's background ("overlapped by another element") and skips the
     // contrast check. Hide such overlays while axe runs.
