@@ -31,7 +31,7 @@ export async function verifyPdf(pdf: string): Promise<{ problems: string[], summ
     problems.push(`page count: the PDF has ${pages} pages, expected ${manifest.pages} (${pdf}.json)`)
 
   // Titles: on their own pages and read first there unless a handout (or the pages are off), else anywhere.
-  const pageTexts = splitPages(String(run('pdftotext', ['-enc', 'UTF-8', pdf, '-'])))
+  const pageTexts = String(run('pdftotext', ['-enc', 'UTF-8', pdf, '-'])).split('\f').slice(0, -1) // it ends every page with a form feed
   for (const p of printed.filter(p => p.title)) {
     const span = Array.from({ length: p.pages }, (_, k) => p.page + k)
     if (!mapped || manifest.format === 'handout') {
@@ -151,12 +151,6 @@ export function parsePdffonts(text: string): { name: string, type: string, embed
 /** Lowercase letters and digits only (NFKC unfolds ligatures), so a title matches however the PDF lays it out. */
 export function squashText(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
-}
-
-/** Splits `pdftotext` output into pages (it ends each page with a form feed). */
-export function splitPages(text: string): string[] {
-  const pages = text.split('\f')
-  return pages.length > 1 && !pages.at(-1)!.trim() ? pages.slice(0, -1) : pages
 }
 
 /** Whether the title (markdown stripped) occurs in the text. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { containsTitle, isBlankPage, parsePdffonts, parsePgms, splitPages, squashText } from '../../scripts/verify/pdf.ts'
+import { containsTitle, isBlankPage, parsePdffonts, parsePgms, squashText } from '../../scripts/verify/pdf.ts'
 
 function pgm(width: number, height: number, fill: (x: number, y: number) => number, header = `P5\n${width} ${height}\n255\n`): Uint8Array {
   const head = new TextEncoder().encode(header)
@@ -91,10 +91,5 @@ describe('text helpers', () => {
     expect(containsTitle('Why  reuse\nLinux’s IVT?', 'Why reuse Linux\'s `IVT`?')).toBe(true)
     expect(containsTitle('The ﬁrst port', 'The first port')).toBe(true)
     expect(containsTitle('Something else', 'The first port')).toBe(false)
-  })
-
-  it('splits pdftotext output into pages', () => {
-    expect(splitPages('one\fTwo\f')).toEqual(['one', 'Two'])
-    expect(splitPages('one\f\fthree\f')).toEqual(['one', '', 'three'])
   })
 })
