@@ -216,7 +216,6 @@ export async function measureText(page: Page, no: number, target: number): Promi
     const scale = slide.getBoundingClientRect().height / slide.offsetHeight
     const roots: { root: Node, diagram?: number }[] = [{ root: slide }]
     slide.querySelectorAll(diagrams).forEach((d, diagram) => d.shadowRoot && roots.push({ root: d.shadowRoot, diagram }))
-    const skip = new Set(['style', 'script', 'title', 'desc', 'noscript', 'template'])
     const up = (e: Element): Element | null => e.parentElement ?? ((e.getRootNode() as ShadowRoot).host ?? null)
     /** Screen px per CSS px (or SVG user unit) at `el`. */
     const scaleAt = (el: Element): number => {
@@ -248,7 +247,8 @@ export async function measureText(page: Page, no: number, target: number): Promi
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const text = (n.textContent ?? '').trim().replace(/\s+/g, ' ')
         const el = n.parentElement
-        if (!el || !text || skip.has(el.tagName.toLowerCase()) || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
+        // <style>, <script>, SVG <title> and the like have no box, so checkVisibility is false.
+        if (!el || !text || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
           continue
         if (!el.closest('h1, [data-role="caption"]')) {
           words += (blockOf(el) === block ? '' : ' ') + n.textContent
