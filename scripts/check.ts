@@ -1,27 +1,24 @@
 /**
  * npm run check: builds the deck (or takes the build --dist names) and visits every slide at every
- * click step in headless Chromium, light and dark (scripts/check/run.ts, checks.ts). Every problem
- * names its source file:line and slide; with a headmatter `talk:` block a `budget:` line per
- * slide gives the room budgets' measures.
+ * click step in headless Chromium, light and dark (check/run.ts, check/checks.ts).
  */
 import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { positiveInt, usage, UsageError } from './lib/args.ts'
-import { buildDeck } from './check/build.ts'
-import { formatProblem } from './lib/problem.ts'
-import { checkBuiltDeck } from './check/run.ts'
+import { formatProblem, type Scheme } from './lib/problem.ts'
+import { buildDeck, checkBuiltDeck } from './check/run.ts'
 import { ownedTempDir, sweepStale } from './lib/cleanup.ts'
 import { loadDeck } from './lib/deck.ts'
 import { explainBuildError } from './export/build-errors.ts'
 
-const USAGE = 'usage: npm run check [-- path/to/slides.md] [--dist <built dir>] [--axe-every-step] [--scheme light|dark] [--slides 1,2]'
+const USAGE = 'usage: npm run check [-- path/to/slides.md] [--dist <built dir>] [--scheme light|dark] [--slides 1,2]'
 
 async function main(): Promise<number> {
   const { values: v, positionals } = usage(() => parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
-    options: { 'help': { type: 'boolean', short: 'h' }, 'dist': { type: 'string' }, 'axe-every-step': { type: 'boolean' }, 'scheme': { type: 'string' }, 'slides': { type: 'string' } },
+    options: { 'help': { type: 'boolean', short: 'h' }, 'dist': { type: 'string' }, 'scheme': { type: 'string' }, 'slides': { type: 'string' } },
   }))
   if (v.scheme !== undefined && v.scheme !== 'light' && v.scheme !== 'dark')
     throw new UsageError(`--scheme is light or dark, got "${v.scheme}"`)
@@ -31,12 +28,13 @@ async function main(): Promise<number> {
     return 0
   }
   const t0 = Date.now()
+  const seconds = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`
   const entry = positionals[0] ?? 'slides.md'
   const deck = await loadDeck(entry)
   sweepStale()
   const tmp = v.dist ? undefined : ownedTempDir('deck-check-')
   try {
-    const dist = v.dist ? resolve(v.dist) : join(tmp!.path, 'dist')
+    const dist = tmp ? join(tmp.path, 'dist') : resolve(v.dist!)
     if (tmp) {
       console.log(`building ${entry}…`)
       const failed = await buildDeck(deck.entry, dist).then(() => undefined, (e: Error) => explainBuildError(e.message, deck) ?? Promise.reject(e))
@@ -44,24 +42,13 @@ async function main(): Promise<number> {
         console.log(failed)
         return 1
       }
-      console.log(`built in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+      console.log(`built in ${seconds()}`)
     }
-    const result = await checkBuiltDeck({
-      deck,
-      dist,
-      axeEveryStep: v['axe-every-step'],
-      only,
-      schemes: v.scheme ? [v.scheme as 'light' | 'dark'] : ['light', 'dark'],
-      log: line => console.log(line),
-    })
-    for (const b of result.budgets) {
-      const sizes = b.samples.sort((x, y) => x.px - y.px).map(x => `${x.role} ${x.px.toFixed(1)} px${x.diagram !== undefined ? ' (diagram)' : ''}`).join(', ')
-      console.log(`budget: slide ${b.no}: ${b.words === undefined ? 'exempt from words' : `${b.words} words on screen`}; smallest: ${sizes || 'no text'}`)
-    }
+    const result = await checkBuiltDeck(deck, dist, v.scheme ? [v.scheme as Scheme] : ['light', 'dark'], only, line => console.log(line))
     for (const p of result.problems)
       console.log(formatProblem(p))
     const n = result.problems.length
-    console.log(`check: ${result.slides} slides, ${result.steps} steps × ${result.schemes.length} schemes (${v['axe-every-step'] ? 'axe at every step' : 'axe at the last click step of each slide'}), ${n} problem${n === 1 ? '' : 's'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+    console.log(`check: ${result.slides} slides, ${result.steps} steps × ${result.schemes.length} schemes (axe at the last click step of each slide), ${n} problem${n === 1 ? '' : 's'} in ${seconds()}`)
     return n ? 1 : 0
   }
   finally {

@@ -1,9 +1,4 @@
-/**
- * npm run verify:pdf -- <file.pdf>
- *
- * Checks an exported PDF against its manifest `<file.pdf>.json` (scripts/verify/pdf.ts). Exits 1
- * naming the page and slide of each problem, 2 when there is no manifest.
- */
+/** npm run verify:pdf -- <file.pdf>: checks it against its manifest (verify/pdf.ts); exits 1 on a problem, 2 without a manifest. */
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { usage, UsageError } from './lib/args.ts'

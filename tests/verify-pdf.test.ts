@@ -222,7 +222,7 @@ describe('verify:pdf accessibility checks', () => {
   it('names each missing piece', { timeout: 90_000 }, async () => {
     const untagged = verify(await makePdf('ch-untagged', good, { entry: entry(), tagged: false }))
     expect(untagged.code).toBe(1)
-    expect(untagged.out).toContain('not tagged: pdfinfo says "Tagged: no"')
+    expect(untagged.out).toContain('not tagged: the catalog has no /MarkInfo << /Marked true >>')
     const bare = verify(await makePdf('ch-bare', good, { entry: entry(), outline: false, lang: false }))
     expect(bare.code).toBe(1)
     expect(bare.out).toContain('document language is "en-US", expected the deck\'s "en"')

@@ -1,34 +1,21 @@
-/**
- * The checks that run inside the page, on one slide (`.slidev-page-<no>`) as Chromium shows it: the
- * check runs them at every click step, the export on its print view. Each returns findings that
- * scripts/check/run.ts maps to a source line.
- */
+/** The in-page checks of one slide (`.slidev-page-<no>`): the check runs them at every click step, the export on its print view. */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import type * as Axe from 'axe-core'
 import type { Page } from 'playwright-core'
 import { MERMAID_ERROR_BOX } from '../lib/slidev-adapter.ts'
 import { SIZE_FLOORS, type SizeRole } from '../lib/talk.ts'
 
-/** What an in-page check found, before it is mapped to a source line. */
-export interface Finding {
-  kind: string
-  message: string
-  /** Visible text of the offending element, to find its source line by. */
-  text?: string
-  /** A literal to look for in the slide's source (an image path, a URL). */
-  needle?: string
-  /** For diagrams: which Mermaid block of the slide (0-based, in page order). */
-  diagram?: number
-}
+/** What an in-page check found; its source line is found by `diagram` (0-based Mermaid block), `needle` (a literal: image path, URL) or `text` (visible text). */
+export interface Finding { kind: string, message: string, text?: string, needle?: string, diagram?: number }
 
 /** A diagram: a `.mermaid` element whose shadow root holds the `<svg>`, or Slidev's error box when Mermaid threw. */
 const DIAGRAM = `.mermaid, ${MERMAID_ERROR_BOX}`
 
 /**
  * Waits until `scope` (a slide, or the whole print view) shows as many diagrams as the source has
- * Mermaid blocks (Slidev's Mermaid component loads lazily, so at first there may be none) and each
- * has rendered or failed. (Mermaid leaves a failed render's scratch element in
- * #mermaid-rendering-container, so that container says nothing: look at the diagrams only.)
+ * Mermaid blocks (Slidev's Mermaid component loads lazily) and each has rendered or failed. (Mermaid
+ * leaves a failed render's scratch element in #mermaid-rendering-container: look at the diagrams only.)
  */
 export async function diagramsSettled(page: Page, scope: string, expected: number, timeout: number): Promise<void> {
   await page.waitForFunction(({ scope, expected, selector }) => {
@@ -38,10 +25,7 @@ export async function diagramsSettled(page: Page, scope: string, expected: numbe
   }, { scope, expected, selector: DIAGRAM }, { timeout, polling: 100 })
 }
 
-/**
- * The diagrams of `scope` that failed (Slidev's error box, Mermaid's error picture) and, unless
- * `failedOnly`, those missing (fewer than `expected`) or empty. The check and the export share it.
- */
+/** The diagrams of `scope` that failed (Slidev's error box, Mermaid's error picture) and, unless `failedOnly`, those missing (fewer than `expected`) or empty. */
 export async function diagramFindings(page: Page, scope: string, expected = 0, failedOnly = false): Promise<Finding[]> {
   return page.evaluate(({ scope, selector, expected, failedOnly }) => {
     const out: Finding[] = []
@@ -84,10 +68,9 @@ export async function checkBlank(page: Page, no: number): Promise<Finding[]> {
 }
 
 /**
- * Visible elements of the slide that extend outside the slide canvas (by more than 1.5 px: rounding
- * and anti-aliasing), and elements whose content is cut off by their own box (overflow not visible
- * and scroll size larger than the client size). Only the outermost offender of a subtree is
- * reported. A Monaco editor is checked as one box: inside, it scrolls and clips by design.
+ * Visible elements outside the slide canvas (by more than 1.5 px: rounding, anti-aliasing), and
+ * elements that cut off their own content (overflow not visible, scroll size over client size);
+ * the outermost offender of a subtree only. A Monaco editor is one box: inside, it clips by design.
  */
 export async function checkLayout(page: Page, no: number): Promise<Finding[]> {
   return page.evaluate(async (no) => {
@@ -155,17 +138,11 @@ export async function checkImages(page: Page, no: number): Promise<Finding[]> {
     .map(img => ({ kind: 'image', message: `broken image ${img.getAttribute('src')} (did not load)`, needle: img.getAttribute('src')! })), no)
 }
 
-/**
- * Every font family that visible text of the slide asks for first must be usable: if the page
- * defines it (@font-face, in document.fonts), a face for that weight/style must have loaded;
- * if the deck declares it (headmatter `fonts:`) it must be defined at all.
- */
+/** The first font family of visible text: if defined (@font-face) its face for that weight and style must load; if the deck declares it (headmatter `fonts:`) it must be defined. */
 export async function checkFonts(page: Page, no: number, declared: string[]): Promise<Finding[]> {
   return page.evaluate(async ({ no, declared }) => {
     const out: Finding[] = []
-    const slide = document.querySelector(`.slidev-page-${no}`)
-    if (!slide)
-      return out
+    const slide = document.querySelector(`.slidev-page-${no}`)! // the check waited for it
     const generic = new Set(['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'ui-sans-serif', 'ui-serif', 'ui-monospace', 'ui-rounded', 'emoji', 'math', 'fangsong', 'inherit', 'initial'])
     const unquote = (f: string) => f.trim().replace(/^["']|["']$/g, '')
     const used = new Map<string, { family: string, weight: string, style: string, text: string }>()
@@ -174,10 +151,10 @@ export async function checkFonts(page: Page, no: number, declared: string[]): Pr
       const [text, el] = [(n.textContent ?? '').trim(), n.parentElement]
       if (!text || !el || el.closest('svg') || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
         continue
-      const cs = getComputedStyle(el)
-      const family = unquote(cs.fontFamily.split(',')[0]!)
-      if (family && !generic.has(family.toLowerCase()) && !used.has(`${family}|${cs.fontWeight}|${cs.fontStyle}`))
-        used.set(`${family}|${cs.fontWeight}|${cs.fontStyle}`, { family, weight: cs.fontWeight, style: cs.fontStyle, text })
+      const { fontFamily, fontWeight: weight, fontStyle: style } = getComputedStyle(el)
+      const family = unquote(fontFamily.split(',')[0]!)
+      if (family && !generic.has(family.toLowerCase()) && !used.has(`${family}|${weight}|${style}`))
+        used.set(`${family}|${weight}|${style}`, { family, weight, style, text })
     }
     await document.fonts.ready
     for (const { family, weight, style, text } of used.values()) {
@@ -203,28 +180,18 @@ export async function checkAccessibility(page: Page, no: number): Promise<Findin
   if (!(await page.evaluate(() => 'axe' in window)))
     await page.addScriptTag({ content: axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') })
   return page.evaluate(async (no) => {
-    const slide = document.querySelector(`.slidev-page-${no}`)
-    if (!slide)
-      return []
+    const slide = document.querySelector(`.slidev-page-${no}`)! // the check waited for it
     // Slidev lays a transparent, click-through drawing layer (<svg>) over the slide; axe then
     // cannot tell any text's background ("overlapped by another element") and skips the
     // contrast check. Hide such overlays while axe runs.
     const hidden = [...document.querySelectorAll<HTMLElement | SVGElement>('#slide-content > *')].filter(el => !el.contains(slide) && getComputedStyle(el).pointerEvents === 'none')
     const displays = hidden.map(el => el.style.display)
     hidden.forEach(el => el.style.display = 'none')
-    // eslint-disable-next-line ts/no-explicit-any
-    const result = await (window as any).axe.run(slide, { resultTypes: ['violations'] }).finally(() => hidden.forEach((el, i) => el.style.display = displays[i]!))
-    const violations = result.violations as { id: string, impact: string, help: string, nodes: { target: string[], failureSummary?: string, impact?: string }[] }[]
-    return violations.flatMap(v => v.nodes.filter(n => ['serious', 'critical'].includes(n.impact ?? v.impact)).map((node) => {
-      const sel = node.target.join(' ')
-      let el: Element | null = null
-      try {
-        el = document.querySelector(sel)
-      }
-      catch {}
-      const text = ((el as HTMLElement | null)?.innerText ?? el?.textContent ?? '').trim().replace(/\s+/g, ' ')
+    const result = await (window as unknown as { axe: typeof Axe }).axe.run(slide, { resultTypes: ['violations'], elementRef: true }).finally(() => hidden.forEach((el, i) => el.style.display = displays[i]!))
+    return result.violations.flatMap(v => v.nodes.filter(n => ['serious', 'critical'].includes(n.impact ?? v.impact ?? '')).map((node) => {
+      const text = (node.element?.innerText ?? node.element?.textContent ?? '').trim().replace(/\s+/g, ' ')
       const why = (node.failureSummary ?? '').split('\n').slice(1).join(' ').trim()
-      return { kind: 'axe', message: `${v.id} (${node.impact ?? v.impact}): ${v.help}: ${text ? `"${text.slice(0, 60)}"` : sel}${why ? ` (${why.slice(0, 160)})` : ''}`, text }
+      return { kind: 'axe', message: `${v.id} (${node.impact ?? v.impact}): ${v.help}: ${text ? `"${text.slice(0, 60)}"` : node.target.join(' ')}${why ? ` (${why.slice(0, 160)})` : ''}`, text }
     }))
   }, no)
 }
@@ -234,12 +201,11 @@ export interface TextSample { role: SizeRole, px: number, text: string, element:
 
 /**
  * The room budgets' measures of the slide now, Mermaid diagrams' shadow roots included: the
- * smallest text of each role and the words on screen. Sizes are as rendered (computed font size
- * times the scale it is drawn at: the screen CTM for SVG text, the drawn to laid-out box ratio
- * for HTML), given at 1920x1080 (`target` is the slide's scale there). Roles: `[data-role=caption]`,
- * `[data-role=quote]`, list items bullet (code in them is text), else text. Words leave out the
- * title (h1) and captions; text nodes of one block run together as the reader sees them
- * ("Xen/<b>ia64</b>" is one word); a word is a run of non-space holding a letter or a digit.
+ * smallest text of each role and the words on screen. Sizes are as rendered (font size times the
+ * scale it is drawn at: the screen CTM for SVG, drawn to laid-out box for HTML) at 1920x1080
+ * (`target` is the slide's scale there). Roles: `[data-role=caption]`, `[data-role=quote]`, list
+ * items bullet (code in them is text), else text. Words leave out the title (h1) and captions; text
+ * nodes of one block run together as read ("Xen/<b>ia64</b>" is one word).
  */
 export async function measureText(page: Page, no: number, target: number): Promise<{ samples: TextSample[], words: number }> {
   return page.evaluate(({ no, target, diagrams }) => {
@@ -250,7 +216,6 @@ export async function measureText(page: Page, no: number, target: number): Promi
     const scale = slide.getBoundingClientRect().height / slide.offsetHeight
     const roots: { root: Node, diagram?: number }[] = [{ root: slide }]
     slide.querySelectorAll(diagrams).forEach((d, diagram) => d.shadowRoot && roots.push({ root: d.shadowRoot, diagram }))
-    const skip = new Set(['style', 'script', 'title', 'desc', 'noscript', 'template'])
     const up = (e: Element): Element | null => e.parentElement ?? ((e.getRootNode() as ShadowRoot).host ?? null)
     /** Screen px per CSS px (or SVG user unit) at `el`. */
     const scaleAt = (el: Element): number => {
@@ -269,13 +234,7 @@ export async function measureText(page: Page, no: number, target: number): Promi
       }
       return own
     }
-    const blockOf = (el: Element): Element => {
-      for (let e: Element | null = el; e; e = e.parentElement) {
-        if (!getComputedStyle(e).display.startsWith('inline'))
-          return e
-      }
-      return el
-    }
+    const blockOf = (el: Element): Element => el.parentElement && getComputedStyle(el).display.startsWith('inline') ? blockOf(el.parentElement) : el
     const describe = (el: Element) => {
       const cls = typeof el.className === 'string' ? el.className.trim().split(/\s+/).slice(0, 2).join(' ') : ''
       return `<${el.tagName.toLowerCase()}${cls ? ` class="${cls}"` : ''}>`
@@ -288,7 +247,8 @@ export async function measureText(page: Page, no: number, target: number): Promi
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const text = (n.textContent ?? '').trim().replace(/\s+/g, ' ')
         const el = n.parentElement
-        if (!el || !text || skip.has(el.tagName.toLowerCase()) || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
+        // <style>, <script>, SVG <title> and the like have no box, so checkVisibility is false.
+        if (!el || !text || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
           continue
         if (!el.closest('h1, [data-role="caption"]')) {
           words += (blockOf(el) === block ? '' : ' ') + n.textContent
@@ -312,12 +272,14 @@ export async function measureText(page: Page, no: number, target: number): Promi
 
 const NAMES: Record<SizeRole, string> = { quote: 'quotation text', bullet: 'list item', caption: 'caption', text: 'text' }
 
-/** A finding for each role whose smallest sample is under its floor (0.05 px of rounding allowed). */
-export function textSizeFindings(samples: TextSample[]): Finding[] {
-  return samples.filter(s => s.px + 0.05 < SIZE_FLOORS[s.role]).sort((a, b) => a.px - b.px).map(s => ({
+/** A finding for each role whose smallest sample (smallest first) is under its floor (0.05 px of rounding allowed), and for words over `maxWords`. */
+export function budgetFindings(samples: TextSample[], words: number | undefined, maxWords?: number): Finding[] {
+  return [...samples.filter(s => s.px + 0.05 < SIZE_FLOORS[s.role]).map(s => ({
     kind: 'text-size',
     message: `${NAMES[s.role]} too small: ${s.px.toFixed(1)} px < ${SIZE_FLOORS[s.role]} px at 1920x1080 (smallest ${NAMES[s.role]} on the slide, ${s.diagram !== undefined ? `Mermaid diagram ${s.diagram + 1}, ` : ''}${s.element}): "${s.text}"`,
     text: s.text,
     diagram: s.diagram,
-  }))
+  })), ...maxWords && words && words > maxWords
+    ? [{ kind: 'words', message: `too many words on screen: ${words}, budget ${maxWords} (title and captions not counted, diagram labels counted); cut ${words - maxWords}` }]
+    : []]
 }

@@ -1,5 +1,7 @@
-import { relative } from 'node:path'
+import { existsSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { x } from 'tinyexec'
 import { CHROMIUM_ARGS, findChromium } from '../lib/chromium.ts'
 import { useColorScheme } from '../lib/color-scheme.ts'
 import type { Deck, DeckSlide } from '../lib/deck.ts'
@@ -8,24 +10,28 @@ import { holdPreloadAll, PRELOAD_ALL } from '../lib/slidev-adapter.ts'
 import { serveStatic } from '../lib/static-server.ts'
 import { isReferencesSlide, readTalk, talkRulesOn } from '../lib/talk.ts'
 import { squashText } from '../verify/pdf.ts'
-import { checkAccessibility, checkFonts, checkImages, checkLayout, diagramFindings, diagramsSettled, type Finding, measureText, type TextSample, textSizeFindings } from './checks.ts'
+import { budgetFindings, checkAccessibility, checkFonts, checkImages, checkLayout, diagramFindings, diagramsSettled, type Finding, measureText, type TextSample } from './checks.ts'
 
-export interface CheckOptions {
-  deck: Deck
-  dist: string
-  schemes: Scheme[]
-  /** Run axe at every click step, not only at the last one of each slide. */
-  axeEveryStep?: boolean
-  /** Only these slide numbers (default: all). */
-  only?: number[]
-  log: (line: string) => void
+/**
+ * `slidev build <entry> --out <outDir> --base /`, one process per build (the check and its fixture
+ * tests build many decks in a row); rejects with the end of the build's output. (The exporter
+ * builds in-process, lib/slidev-adapter.ts, for the print route and a base-aware download URL.)
+ */
+export async function buildDeck(entry: string, outDir: string): Promise<void> {
+  const slidev = join(import.meta.dirname, '../../node_modules/.bin/slidev')
+  if (!existsSync(slidev))
+    throw new Error(`slidev not found at ${slidev}: run npm ci`)
+  const r = await x(slidev, ['build', resolve(entry), '--out', outDir, '--base', '/'], {
+    nodeOptions: { cwd: dirname(resolve(entry)), stdio: ['ignore', 'pipe', 'pipe'], env: { FORCE_COLOR: '0' } },
+  })
+  if (r.exitCode !== 0 || !existsSync(join(outDir, 'index.html')))
+    throw new Error(`slidev build failed (exit ${r.exitCode}):\n${`${r.stdout}${r.stderr}`.split('\n').slice(-40).join('\n')}`)
 }
 
-/** What the room budgets measured on one slide: words at the last click step (none on the cover and the references), the smallest text of each role. */
-export interface SlideBudget { no: number, words?: number, samples: TextSample[] }
-
-/** A console error, an uncaught error or a request, seen at a click step of a visit. */
+/** A console error, an uncaught error or a request, seen at a click step. */
 interface PageEvent { kind: string, message: string, needle?: string, click: number }
+/** One slide's visit: its events and the slides mounted meanwhile. */
+interface Visit { no: number, events: PageEvent[], mounted: Set<number> }
 
 const NO_MOTION = '*, *::before, *::after { transition: none !important; animation-duration: 0s !important; animation-delay: 0s !important; }'
 
@@ -35,116 +41,111 @@ const ECHOES = /^(?:Failed to load resource: |Failed to patch FloatingVue)/
 /**
  * Serves the built deck and, in each scheme, learns each slide's click steps by walking the deck
  * with → (the URL shows `/<n>?clicks=k`), then loads each slide fresh and steps through its clicks
- * with →, running the in-page checks once everything has settled. A visit never leaves its slide,
- * so only it and the neighbours Slidev preloads are mounted while its events are recorded. The
- * room budgets (headmatter `talk:`) are measured in the first scheme only: they do not change with it.
+ * with →, running the in-page checks once everything has settled (axe at the last step). A visit
+ * never leaves its slide, so only it and the neighbours Slidev preloads are mounted while its events
+ * are recorded. The room budgets (headmatter `talk:`) are measured in the first scheme only.
  */
-export async function checkBuiltDeck(opts: CheckOptions): Promise<{ problems: Problem[], budgets: SlideBudget[], slides: number, steps: number, schemes: Scheme[] }> {
-  const { deck, log } = opts
+export async function checkBuiltDeck(deck: Deck, dist: string, wanted: Scheme[], only: number[] | undefined, log: (line: string) => void) {
   // A deck that offers one scheme only (`colorSchema: dark` or `light`) is not checked in the other.
-  const only = deck.headmatter.colorSchema
-  const schemes = opts.schemes.filter(s => only !== (s === 'light' ? 'dark' : 'light'))
+  const one = deck.headmatter.colorSchema
+  const schemes = wanted.filter(s => one !== (s === 'light' ? 'dark' : 'light'))
   if (!schemes.length)
-    throw new Error(`the deck is ${only} only (colorSchema: ${only}): it has no ${opts.schemes.join('/')} scheme to check`)
-  if (schemes.length < opts.schemes.length)
-    log(`the deck is ${only} only (colorSchema: ${only}): the ${only === 'dark' ? 'light' : 'dark'} pass is skipped`)
-  const missing = opts.only?.find(no => !deck.slides[no - 1])
+    throw new Error(`the deck is ${one} only (colorSchema: ${one}): it has no ${wanted.join('/')} scheme to check`)
+  if (schemes.length < wanted.length)
+    log(`the deck is ${one} only (colorSchema: ${one}): the ${one === 'dark' ? 'light' : 'dark'} pass is skipped`)
+  const missing = only?.find(no => !deck.slides[no - 1])
   if (missing)
     throw new Error(`--slides: the deck has ${deck.slides.length} slides, no slide ${missing}`)
-  const slides = opts.only ? opts.only.map(no => deck.slides[no - 1]!) : deck.slides
+  const slides = only ? only.map(no => deck.slides[no - 1]!) : deck.slides
   const { width, height } = deck.canvas
-  const fontsDecl = (deck.headmatter.fonts ?? {}) as Record<string, unknown>
-  const declared = ['sans', 'serif', 'mono'].flatMap(k => String(fontsDecl[k] ?? '').split(',')).map(s => s.trim().replace(/^["']|["']$/g, '')).filter(Boolean)
+  const fonts = (deck.headmatter.fonts ?? {}) as Record<string, unknown>
+  const declared = ['sans', 'serif', 'mono'].flatMap(k => String(fonts[k] ?? '').split(',')).map(s => s.trim().replace(/^["']|["']$/g, '')).filter(Boolean)
   const talk = readTalk(deck.headmatter).budgets
-  const target = Math.min(1920 / width, 1080 / height)
-  const budgets = new Map<number, SlideBudget>()
-  const exempt = (s: DeckSlide) => (s.frontmatter.layout ?? (s.no === 1 ? 'cover' : 'default')) === 'cover' || isReferencesSlide(s.content)
+  const atDeck = (check: string, message: string, scheme: Scheme): Problem => ({ file: relative(deck.root, deck.entry), line: 1, no: 0, check, message, scheme })
 
-  const server = await serveStatic(opts.dist)
+  const server = await serveStatic(dist)
   const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS] })
   const problems: Problem[] = []
   let steps = 0
   try {
     for (const scheme of schemes) {
       const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, reducedMotion: 'reduce' })
-      const visits: { no: number, events: PageEvent[], mounted: Set<number> }[] = []
+      const visits: Visit[] = []
       const wrongScheme: number[] = []
       try {
         await useColorScheme(context, scheme)
         await context.addInitScript(holdPreloadAll, PRELOAD_ALL)
-        let events: PageEvent[] = []
+        let visit: Visit | undefined
         let click = 0
-        const page = await watch(context, server.origin, talkRulesOn(deck.headmatter), (kind, message, needle) => events.push({ kind, message, needle, click }))
+        const page = await watch(context, server.origin, talkRulesOn(deck.headmatter), e => visit?.events.push({ ...e, click }))
         const totals = await clickTotals(page, server.origin, slides.map(s => s.no))
         await page.goto('about:blank')
         for (const [index, slide] of slides.entries()) {
           const { no } = slide
           log(`checking slide ${no} (${index + 1}/${slides.length}, ${scheme})`)
-          events = []
+          visit = { no, events: [], mounted: new Set() }
+          visits.push(visit)
           click = 0
           await open(page, server.origin, no)
           if (await page.evaluate(() => document.documentElement.classList.contains('dark')) !== (scheme === 'dark'))
             wrongScheme.push(no)
           const clicks = totals.get(no)!
+          let samples: TextSample[] = []
           if (scheme === schemes[0])
             steps += clicks + 1
           for (let c = 0; c <= clicks; c++) {
             click = c
             if (c > 0)
-              await press(page, 'ArrowRight')
+              await press(page)
             await waitSettled(page, no, slide.mermaidLines.length)
             const found = [
               ...await diagramFindings(page, `.slidev-page-${no}`, slide.mermaidLines.length),
               ...await checkLayout(page, no),
               ...await checkImages(page, no),
               ...await checkFonts(page, no, declared),
+              ...c === clicks ? await checkAccessibility(page, no) : [],
             ]
-            if (c === clicks || opts.axeEveryStep)
-              found.push(...await checkAccessibility(page, no))
             if (talk && scheme === schemes[0]) {
-              const m = budgets.get(no) ?? { no, samples: [] }
-              budgets.set(no, m)
-              const measured = await measureText(page, no, target)
-              // The smallest sample of each role over the click steps.
-              m.samples = [...new Map([...m.samples, ...measured.samples].sort((a, b) => b.px - a.px).map(s => [s.role, s])).values()]
-              if (c === clicks)
-                found.push(...textSizeFindings(m.samples))
-              if (c === clicks && !exempt(slide)) {
-                m.words = measured.words
-                if (talk.maxWordsOnScreen && m.words > talk.maxWordsOnScreen)
-                  found.push({ kind: 'words', message: `too many words on screen: ${m.words}, budget ${talk.maxWordsOnScreen} (title and captions not counted, diagram labels counted); cut ${m.words - talk.maxWordsOnScreen}` })
+              const now = await measureText(page, no, Math.min(1920 / width, 1080 / height))
+              // The smallest sample of each role over the click steps; words at the last one (not on the cover and references).
+              samples = [...new Map([...samples, ...now.samples].sort((x, y) => y.px - x.px).map(s => [s.role, s])).values()].sort((x, y) => x.px - y.px)
+              if (c === clicks) {
+                const words = (slide.frontmatter.layout ?? (no === 1 ? 'cover' : 'default')) === 'cover' || isReferencesSlide(slide.content) ? undefined : now.words
+                found.push(...budgetFindings(samples, words, talk.maxWordsOnScreen))
+                log(`budget: slide ${no}: ${words === undefined ? 'exempt from words' : `${words} words on screen`}; smallest: ${samples.map(x => `${x.role} ${x.px.toFixed(1)} px${x.diagram !== undefined ? ' (diagram)' : ''}`).join(', ') || 'no text'}`)
               }
             }
             problems.push(...found.map(f => seenProblem(slide, f, scheme, c)))
           }
-          const mounted = new Set(await page.evaluate(() =>
+          visit.mounted = new Set(await page.evaluate(() =>
             [...document.querySelectorAll('.slidev-page[data-slidev-no]')].map(e => Number(e.getAttribute('data-slidev-no')))))
-          visits.push({ no, events, mounted })
         }
       }
       finally {
         await context.close()
       }
-      problems.push(...eventProblems(deck, visits, scheme))
+      problems.push(...eventProblems(visits).map(([e, no, click]) => no
+        ? seenProblem(deck.slides[no - 1]!, { ...e, text: e.message.replace(/^[^:]+:\s*/, '') }, scheme, click)
+        : atDeck(e.kind, `${e.kind}: ${e.message}`, scheme)))
       if (wrongScheme.length)
-        problems.push({ file: relative(deck.root, deck.entry), line: 1, no: 0, scheme, check: 'dark', message: `dark: the browser asked for the ${scheme} scheme but <html> ${scheme === 'dark' ? 'lacks' : 'has'} the "dark" class on ${wrongScheme.length} slide(s) (headmatter colorSchema should be auto)` })
+        problems.push(atDeck('dark', `dark: the browser asked for the ${scheme} scheme but <html> ${scheme === 'dark' ? 'lacks' : 'has'} the "dark" class on ${wrongScheme.length} slide(s) (headmatter colorSchema should be auto)`, scheme))
     }
   }
   finally {
     await browser.close()
     await server.close()
   }
-  return { problems: dedupeProblems(problems), budgets: [...budgets.values()], slides: slides.length, steps, schemes }
+  return { problems: dedupeProblems(problems), slides: slides.length, steps, schemes }
 }
 
 /** A page that reports console and uncaught errors, failed local requests and, when `offline`, blocked requests to other hosts. */
-async function watch(context: BrowserContext, origin: string, offline: boolean, report: (kind: string, message: string, needle?: string) => void): Promise<Page> {
+async function watch(context: BrowserContext, origin: string, offline: boolean, report: (e: Omit<PageEvent, 'click'>) => void): Promise<Page> {
   if (offline) {
     await context.route('**/*', async (route) => {
       const url = route.request().url()
       if (url.startsWith(`${origin}/`) || url === origin)
         return route.continue()
-      report('network', `request to a remote host blocked: ${url}`, url)
+      report({ kind: 'network', message: `request to a remote host blocked: ${url}`, needle: url })
       return route.abort('blockedbyclient')
     })
   }
@@ -152,19 +153,19 @@ async function watch(context: BrowserContext, origin: string, offline: boolean, 
   const firstLine = (s: string) => (s.split('\n')[0] ?? '').trim().slice(0, 300)
   page.on('console', (msg) => {
     if (msg.type() === 'error' && !ECHOES.test(msg.text()))
-      report('console', `console error: ${firstLine(msg.text())}`)
+      report({ kind: 'console', message: `console error: ${firstLine(msg.text())}` })
   })
-  page.on('pageerror', err => report('console', `uncaught error: ${firstLine(`${err.name}: ${err.message}`)}`))
+  page.on('pageerror', err => report({ kind: 'console', message: `uncaught error: ${firstLine(`${err.name}: ${err.message}`)}` }))
   page.on('response', (res) => {
     const path = res.url().slice(origin.length)
     if (res.status() >= 400 && res.url().startsWith(origin))
-      report('http', `HTTP ${res.status()} for ${path}`, path)
+      report({ kind: 'http', message: `HTTP ${res.status()} for ${path}`, needle: path })
   })
   page.on('requestfailed', (req) => {
     const path = req.url().slice(origin.length)
     // ERR_ABORTED: the page was left (next slide) while the request was in flight.
     if (req.url().startsWith(origin) && req.failure()?.errorText !== 'net::ERR_ABORTED')
-      report('http', `request failed (${req.failure()?.errorText ?? 'unknown'}) for ${path}`, path)
+      report({ kind: 'http', message: `request failed (${req.failure()?.errorText ?? 'unknown'}) for ${path}`, needle: path })
   })
   return page
 }
@@ -176,10 +177,10 @@ async function open(page: Page, origin: string, no: number): Promise<void> {
   await page.addStyleTag({ content: NO_MOTION })
 }
 
-/** Presses a key; returns the slide and click step the URL shows then, undefined if it did not change in 4 s. */
-async function press(page: Page, key: string): Promise<{ no: number, click: number } | undefined> {
+/** Presses →; returns the slide and click step the URL shows then, undefined if it did not change in 4 s. */
+async function press(page: Page): Promise<{ no: number, click: number } | undefined> {
   const before = await page.evaluate(() => location.href)
-  await page.keyboard.press(key)
+  await page.keyboard.press('ArrowRight')
   const href = await page.waitForFunction(b => location.href !== b && location.href, before, { timeout: 4_000 }).then(h => h.jsonValue(), () => undefined)
   const url = href ? new URL(href) : undefined
   const no = url && /\/(\d+)$/.exec(url.pathname)?.[1]
@@ -193,7 +194,7 @@ async function clickTotals(page: Page, origin: string, slides: number[]): Promis
   for (const no of slides) {
     await (at?.no === no ? page.waitForSelector(`.slidev-page-${no}`, { state: 'visible', timeout: 30_000 }) : open(page, origin, no))
     let last = 0
-    for (at = await press(page, 'ArrowRight'); at?.no === no; at = await press(page, 'ArrowRight'))
+    for (at = await press(page); at?.no === no; at = await press(page))
       last = at.click
     totals.set(no, last)
   }
@@ -211,40 +212,32 @@ async function waitSettled(page: Page, no: number, diagrams: number): Promise<vo
   })
 }
 
-function eventProblems(deck: Deck, visits: { no: number, events: PageEvent[], mounted: Set<number> }[], scheme: Scheme): Problem[] {
+/**
+ * Each distinct event, with the slide it is blamed on (0: the whole deck) and its click step there.
+ * Console errors and requests cannot be tied to a slide by the DOM: Slidev mounts the previous and
+ * next slides along with the visited one. An event is blamed on the slide whose mounting visits
+ * are all the visits where it was seen and the fewest others (a tie goes to a slide it was seen on,
+ * then the first). Events seen in every visit belong to the whole deck: app boot, headmatter.
+ */
+function eventProblems(visits: Visit[]): [PageEvent, number, number | undefined][] {
   const seen = new Map<string, { event: PageEvent, clickIn: Map<number, number> }>()
   for (const v of visits) {
     for (const e of v.events) {
-      const s = seen.get(`${e.kind}|${e.message}`) ?? { event: e, clickIn: new Map() }
-      seen.set(`${e.kind}|${e.message}`, s)
+      const key = `${e.kind}|${e.message}`
+      const s = seen.get(key) ?? seen.set(key, { event: e, clickIn: new Map() }).get(key)!
       if (!s.clickIn.has(v.no))
         s.clickIn.set(v.no, e.click)
     }
   }
-  return [...seen.values()].map(({ event: { kind, message, needle }, clickIn }) => {
-    const no = attributeEvent(new Set(clickIn.keys()), new Map(visits.map(v => [v.no, v.mounted])))
-    const slide = no === undefined ? undefined : deck.slides[no - 1]
-    return slide
-      ? seenProblem(slide, { kind, message, needle, text: message.replace(/^[^:]+:\s*/, '') }, scheme, clickIn.get(slide.no))
-      : { file: relative(deck.root, deck.entry), line: 1, no: 0, check: kind, message: `${kind}: ${message}`, scheme }
+  const visitsOf = (slide: number) => visits.filter(v => v.mounted.has(slide)).map(v => v.no)
+  const mounted = [...new Set(visits.flatMap(v => [...v.mounted]))].map(slide => ({ slide, visits: visitsOf(slide) }))
+  return [...seen.values()].map(({ event, clickIn }) => {
+    const no = visits.length > 1 && clickIn.size === visits.length
+      ? 0
+      : mounted.filter(c => [...clickIn.keys()].every(v => c.visits.includes(v)))
+        .sort((a, b) => a.visits.length - b.visits.length || Number(clickIn.has(b.slide)) - Number(clickIn.has(a.slide)) || a.slide - b.slide)[0]?.slide ?? 0
+    return [event, no, clickIn.get(no)]
   })
-}
-
-/**
- * Console errors and requests cannot be tied to a slide by the DOM: Slidev mounts the previous
- * and next slides along with the visited one. `mounted` maps each visit to the slides mounted
- * during it; an event is blamed on the slide whose mounting visits are all the visits where it was
- * seen and the fewest others (a tie goes to a slide it was seen on, then the first). Events seen
- * in every visit belong to the whole deck (undefined): app boot, headmatter.
- */
-export function attributeEvent(seenIn: Set<number>, mounted: Map<number, Set<number>>): number | undefined {
-  if (mounted.size > 1 && seenIn.size === mounted.size)
-    return undefined
-  const visitsOf = (slide: number) => [...mounted].filter(([, m]) => m.has(slide)).map(([visit]) => visit)
-  return [...new Set([...mounted.values()].flatMap(m => [...m]))]
-    .map(slide => ({ slide, visits: visitsOf(slide) }))
-    .filter(c => [...seenIn].every(v => c.visits.includes(v)))
-    .sort((a, b) => a.visits.length - b.visits.length || Number(seenIn.has(b.slide)) - Number(seenIn.has(a.slide)) || a.slide - b.slide)[0]?.slide
 }
 
 /** A problem seen in the browser, at its source line; its message names the kind of check ("overflow: …"). */

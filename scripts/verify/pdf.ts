@@ -1,7 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, PDFString } from 'pdf-lib'
 import { heading, loadDeck, stripInlineMarkdown } from '../lib/deck.ts'
 import { formatProblem } from '../lib/problem.ts'
@@ -10,10 +8,10 @@ import { readManifest } from '../export/manifest.ts'
 import { deckLang, deckOutline, type OutlineNode } from '../export/pdf-meta.ts'
 
 /**
- * Checks a PDF with poppler's tools against its manifest `<file.pdf>.json` (each slide's title,
- * first page, page count): pages, titles, blank pages, fonts embedded, and for accessibility tags,
- * language, title, bookmarks (chapters = the `src:` page files), links on the references slides
- * and reading order. One line per problem, naming page and slide; throws without a manifest.
+ * Checks a PDF (pdf-lib, poppler's pdftotext, pdftoppm, pdffonts) against its manifest
+ * `<file.pdf>.json`: pages, titles and their reading order, blank pages, fonts embedded, tags,
+ * language, title, bookmarks (chapters = the `src:` page files), links on the references slides.
+ * One line per problem, naming page and slide; throws without a manifest.
  */
 export async function verifyPdf(pdf: string): Promise<{ problems: string[], summary: string }> {
   const manifest = await readManifest(pdf)
@@ -26,83 +24,76 @@ export async function verifyPdf(pdf: string): Promise<{ problems: string[], summ
   const at = (p: typeof printed[number], page: number | undefined, message: string) =>
     formatProblem({ file: p.slide.file, line: heading(p.slide)?.line ?? p.slide.contentLine, no: p.no, check: 'pdf', message: page ? `page ${page}: ${message}` : message })
 
-  const info = run('pdfinfo', [pdf])
-  const pages = parsePdfinfoPages(info)
-  if (pages !== manifest.pages)
+  const doc = await PDFDocument.load(readFileSync(pdf), { updateMetadata: false })
+  const pages = doc.getPageCount()
+  const mapped = pages === manifest.pages
+  if (!mapped)
     problems.push(`page count: the PDF has ${pages} pages, expected ${manifest.pages} (${pdf}.json)`)
 
-  // Titles: on their own pages unless a handout (or the pages are off), else anywhere in the text.
-  const text = run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'])
-  const pageTexts = splitPages(text)
-  const rawPages = splitPages(run('pdftotext', ['-enc', 'UTF-8', pdf, '-']))
-  const mapped = pages === manifest.pages && manifest.format !== 'handout'
+  // Titles: on their own pages and read first there unless a handout (or the pages are off), else anywhere.
+  const pageTexts = String(run('pdftotext', ['-enc', 'UTF-8', pdf, '-'])).split('\f').slice(0, -1) // it ends every page with a form feed
   for (const p of printed.filter(p => p.title)) {
     const span = Array.from({ length: p.pages }, (_, k) => p.page + k)
-    if (mapped && !span.some(n => containsTitle(pageTexts[n - 1] ?? '', p.title!))) {
+    if (!mapped || manifest.format === 'handout') {
+      if (!containsTitle(pageTexts.join('\n'), p.title!))
+        problems.push(at(p, undefined, `title "${p.title}" is not in the PDF text`))
+    }
+    else if (!span.some(n => containsTitle(pageTexts[n - 1] ?? '', p.title!))) {
       const elsewhere = pageTexts.findIndex(t => containsTitle(t, p.title!))
       problems.push(at(p, undefined, elsewhere >= 0
         ? `title "${p.title}" is on page ${elsewhere + 1}, not on page ${span.join('/')}`
         : `title "${p.title}" is not in the PDF text (page ${span.join('/')})`))
     }
-    else if (!mapped && !containsTitle(text, p.title!)) {
-      problems.push(at(p, undefined, `title "${p.title}" is not in the PDF text`))
+    else {
+      const why = readingOrderProblem(pageTexts[p.page - 1] ?? '', p.title!)
+      if (why)
+        problems.push(at(p, p.page, `reading order: ${why}`))
     }
   }
 
-  // Blank pages: render every page small and grey, require some ink.
-  const dir = mkdtempSync(join(tmpdir(), 'verify-pdf-'))
-  try {
-    run('pdftoppm', ['-r', '20', '-gray', pdf, join(dir, 'p')])
-    const pageNo = (file: string) => Number(/-(\d+)\.pgm$/.exec(file)?.[1] ?? 0)
-    const files = readdirSync(dir).filter(f => f.endsWith('.pgm')).sort((a, b) => pageNo(a) - pageNo(b))
-    if (files.length !== pages)
-      problems.push(`pdftoppm rendered ${files.length} of ${pages} pages`)
-    for (const page of files.filter(f => isBlankPage(parsePgm(readFileSync(join(dir, f))))).map(pageNo)) {
-      const p = printed.find(p => page >= p.page && page < p.page + p.pages)
-      problems.push(p ? at(p, page, 'blank page (nothing drawn on it at 20 dpi)') : `page ${page}: blank page (nothing drawn on it at 20 dpi)`)
-    }
-  }
-  finally {
-    rmSync(dir, { recursive: true, force: true })
+  // Blank pages: render every page small and grey (one PGM after another on stdout), require some ink.
+  const images = parsePgms(run('pdftoppm', ['-r', '20', '-gray', pdf]))
+  if (images.length !== pages)
+    problems.push(`pdftoppm rendered ${images.length} of ${pages} pages`)
+  for (const page of images.flatMap((img, i) => isBlankPage(img) ? [i + 1] : [])) {
+    const p = printed.find(p => page >= p.page && page < p.page + p.pages)
+    problems.push(p ? at(p, page, 'blank page (nothing drawn on it at 20 dpi)') : `page ${page}: blank page (nothing drawn on it at 20 dpi)`)
   }
 
-  // Accessibility: tags, language, title, bookmarks, links, reading order.
-  const tagged = /^Tagged:\s+yes/m.test(info)
+  // Accessibility: tags, language, title, bookmarks, links.
+  const catalogHas = (key: string, value: RegExp) => value.test(String(doc.catalog.lookup(PDFName.of(key)) ?? ''))
+  const tagged = catalogHas('MarkInfo', /Marked\s+true/)
   if (!tagged)
-    problems.push('not tagged: pdfinfo says "Tagged: no" (export with page.pdf({ tagged: true }); screen readers get no structure)')
-  const docTitle = /^Title:\s+(.*)$/m.exec(info)?.[1]?.trim() ?? ''
+    problems.push('not tagged: the catalog has no /MarkInfo << /Marked true >> (export with page.pdf({ tagged: true }); screen readers get no structure)')
+  const docTitle = doc.getTitle()?.trim() ?? ''
   const deckTitle = typeof deck.headmatter.title === 'string' ? deck.headmatter.title.trim() : ''
   if (!docTitle)
     problems.push('no document title in the PDF metadata (headmatter "title")')
   else if (deckTitle && !docTitle.startsWith(deckTitle))
     problems.push(`document title is "${docTitle}", expected the deck's "${deckTitle}"`)
-  const doc = await PDFDocument.load(readFileSync(pdf), { updateMetadata: false })
   const lang = pdfText(doc.catalog.lookup(PDFName.of('Lang')))
   const wantLang = deckLang(deck.headmatter)
   if (!lang)
     problems.push(`no document language (/Lang) in the PDF; expected "${wantLang}" (headmatter htmlAttrs: { lang: ${wantLang} })`)
   else if (lang.toLowerCase() !== wantLang.toLowerCase())
     problems.push(`document language is "${lang}", expected the deck's "${wantLang}" (headmatter htmlAttrs.lang; Chromium writes the browser's locale when nothing sets it)`)
-  if (!/DisplayDocTitle\s+true/.test(String(doc.catalog.lookup(PDFName.of('ViewerPreferences')) ?? '')))
+  if (!catalogHas('ViewerPreferences', /DisplayDocTitle\s+true/))
     problems.push('viewers show the file name, not the title (ViewerPreferences /DisplayDocTitle not set)')
   const outline = readOutline(doc)
-  if (pages === manifest.pages) {
+  if (mapped) {
     problems.push(...compareOutline(outline, deckOutline({ ...deck, slides: printed.map(p => p.slide) }, printed.map(p => p.page - 1)), n => n.children
       ? `chapter "${n.title}" (${printed.find(p => p.page - 1 === n.page)?.slide.file ?? '?'})`
       : `"${n.title}"`))
   }
   const links = linkUris(doc)
-  for (const p of printed) {
-    for (let n = p.page; isReferencesSlide(p.slide.content) && pages === manifest.pages && n < p.page + p.pages; n++) {
+  for (const p of printed.filter(p => mapped && isReferencesSlide(p.slide.content))) {
+    for (let n = p.page; n < p.page + p.pages; n++) {
       if (!(links[n - 1] ?? []).some(u => /^https?:\/\//.test(u)))
         problems.push(at(p, n, 'references slide without a clickable link (no URI link annotation)'))
     }
-    const why = mapped && p.title ? readingOrderProblem(rawPages[p.page - 1] ?? '', p.title) : undefined
-    if (why)
-      problems.push(at(p, p.page, `reading order: ${why}`))
   }
 
-  const fonts = parsePdffonts(run('pdffonts', [pdf]))
+  const fonts = parsePdffonts(String(run('pdffonts', [pdf])))
   for (const f of fonts.filter(f => !f.embedded))
     problems.push(`font not embedded: ${f.name} (${f.type})`)
 
@@ -110,26 +101,30 @@ export async function verifyPdf(pdf: string): Promise<{ problems: string[], summ
   return { problems, summary }
 }
 
-function run(cmd: string, args: string[]): string {
+function run(cmd: string, args: string[]): Buffer {
   try {
-    return execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] })
+    return execFileSync(cmd, args, { maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] })
   }
   catch (err) {
-    const e = err as { code?: string, stderr?: string }
+    const e = err as { code?: string, stderr?: Buffer }
     throw new Error(e.code === 'ENOENT' ? `${cmd} not found: install poppler-utils (apt-get install -y poppler-utils)` : `${cmd} ${args.join(' ')} failed: ${e.stderr ?? String(err)}`)
   }
 }
 
-/** Decodes the 8-bit binary PGM that `pdftoppm -gray` writes: "P5\n<w> <h>\n255\n", then the pixels. */
-export function parsePgm(buf: Uint8Array): { width: number, height: number, pixels: Uint8Array } {
-  const head = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(new TextDecoder('latin1').decode(buf.subarray(0, 40)))
-  if (!head)
-    throw new Error('not a PGM image as pdftoppm -gray writes (P5, maxval 255)')
-  const [width, height] = [Number(head[1]), Number(head[2])]
-  const pixels = buf.subarray(head[0].length, head[0].length + width * height)
-  if (pixels.length < width * height)
-    throw new Error(`truncated PGM: ${pixels.length} bytes of pixel data, ${width * height} expected`)
-  return { width, height, pixels }
+/** Decodes the 8-bit binary PGMs that `pdftoppm -gray` writes one after another: "P5\n<w> <h>\n255\n", then the pixels. */
+export function parsePgms(buf: Uint8Array): { width: number, height: number, pixels: Uint8Array }[] {
+  const images = []
+  for (let at = 0; at < buf.length;) {
+    const head = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(new TextDecoder('latin1').decode(buf.subarray(at, at + 40)))
+    if (!head)
+      throw new Error('not a PGM image as pdftoppm -gray writes (P5, maxval 255)')
+    const [width, height] = [Number(head[1]), Number(head[2])]
+    const pixels = buf.subarray(at + head[0].length, at += head[0].length + width * height)
+    if (pixels.length < width * height)
+      throw new Error(`truncated PGM: ${pixels.length} bytes of pixel data, ${width * height} expected`)
+    images.push({ width, height, pixels })
+  }
+  return images
 }
 
 /**
@@ -148,18 +143,9 @@ export function isBlankPage(img: { pixels: Uint8Array }): boolean {
 export function parsePdffonts(text: string): { name: string, type: string, embedded: boolean }[] {
   const lines = text.split('\n')
   const dash = lines.findIndex(l => /^-+( -+)+\s*$/.test(l))
-  if (dash < 1)
-    return []
-  const cols = [...lines[dash]!.matchAll(/-+/g)].map(m => [m.index, m.index + m[0].length + 1] as const)
+  const cols = [...(lines[dash] ?? '').matchAll(/-+/g)].map(m => [m.index, m.index + m[0].length + 1] as const)
   const cell = (line: string, i: number) => line.slice(...cols[i]!).trim()
-  return lines.slice(dash + 1).filter(l => l.trim()).map(l => ({ name: cell(l, 0), type: cell(l, 1), embedded: cell(l, 3) === 'yes' }))
-}
-
-export function parsePdfinfoPages(text: string): number {
-  const m = /^Pages:\s+(\d+)/m.exec(text)
-  if (!m)
-    throw new Error('pdfinfo printed no "Pages:" line')
-  return Number(m[1])
+  return dash < 1 ? [] : lines.slice(dash + 1).filter(l => l.trim()).map(l => ({ name: cell(l, 0), type: cell(l, 1), embedded: cell(l, 3) === 'yes' }))
 }
 
 /** Lowercase letters and digits only (NFKC unfolds ligatures), so a title matches however the PDF lays it out. */
@@ -167,18 +153,9 @@ export function squashText(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
 }
 
-/** Splits `pdftotext` output into pages (it ends each page with a form feed). */
-export function splitPages(text: string): string[] {
-  const pages = text.split('\f')
-  if (pages.length > 1 && pages[pages.length - 1]!.trim() === '')
-    pages.pop()
-  return pages
-}
-
 /** Whether the title (markdown stripped) occurs in the text. */
 export function containsTitle(text: string, title: string): boolean {
-  const t = squashText(stripInlineMarkdown(title))
-  return t.length === 0 || squashText(text).includes(t)
+  return squashText(text).includes(squashText(stripInlineMarkdown(title)))
 }
 
 /** The text of a PDF string object (undefined for anything else). */
@@ -213,32 +190,25 @@ export function linkUris(doc: PDFDocument): string[][] {
     .flatMap(a => pdfText(a.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('URI'))) ?? []))
 }
 
-/**
- * Compares bookmarks read from a PDF with the ones the deck model asks for. Returns one line per
- * difference ("bookmarks: …"), or [] when they match (titles compared by squashText).
- */
+/** One line per difference ("bookmarks: …") between the PDF's bookmarks and the deck model's (titles compared by squashText). */
 export function compareOutline(actual: OutlineNode[], expected: OutlineNode[], describe: (n: OutlineNode) => string = n => `"${n.title}"`): string[] {
   if (expected.length && !actual.length)
     return [`bookmarks: the PDF has none; expected ${expected.length} top-level entries (${expected.filter(n => n.children?.length).length} chapters with their slides beneath)`]
   const problems: string[] = []
   const level = (a: OutlineNode[], e: OutlineNode[], path: string) => {
     for (let i = 0; i < Math.max(a.length, e.length); i++) {
-      const x = a[i]
-      const y = e[i]
-      if (!x)
-        problems.push(`bookmarks: missing ${describe(y!)}${path} (page ${y!.page + 1})`)
-      else if (!y)
-        problems.push(`bookmarks: unexpected entry "${x.title}"${path}`)
+      const [x, y] = [a[i], e[i]]
+      if (!x || !y)
+        problems.push(x ? `bookmarks: unexpected entry "${x.title}"${path}` : `bookmarks: missing ${describe(y!)}${path} (page ${y!.page + 1})`)
       else if (squashText(x.title) !== squashText(y.title))
         problems.push(`bookmarks: entry ${i + 1}${path} is "${x.title}", expected ${describe(y)}`)
       else {
         if (x.page !== y.page)
           problems.push(`bookmarks: "${x.title}"${path} opens page ${x.page + 1}, expected page ${y.page + 1}`)
-        const kids = y.children ?? []
-        if (kids.length && !(x.children?.length))
-          problems.push(`bookmarks: ${describe(y)} has no slides beneath it (expected ${kids.length})`)
-        else if (kids.length || x.children?.length)
-          level(x.children ?? [], kids, ` under "${y.title}"`)
+        if (y.children?.length && !x.children?.length)
+          problems.push(`bookmarks: ${describe(y)} has no slides beneath it (expected ${y.children.length})`)
+        else if (y.children?.length || x.children?.length)
+          level(x.children ?? [], y.children ?? [], ` under "${y.title}"`)
       }
     }
   }
@@ -247,9 +217,8 @@ export function compareOutline(actual: OutlineNode[], expected: OutlineNode[], d
 }
 
 /**
- * Reading order of one page (pdftotext's text of it): the title must come first, before the body.
- * Returns why not, or undefined. Only a short label (at most 16 letters and digits, e.g.
- * "Chapter 4 of 7") may precede it.
+ * Reading order of one page (pdftotext's text of it): the title must come first, before the body;
+ * only a short label (at most 16 letters and digits, e.g. "Chapter 4 of 7") may precede it.
  */
 export function readingOrderProblem(pageText: string, title: string): string | undefined {
   const t = squashText(stripInlineMarkdown(title))

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { buildDeck } from '../../scripts/check/build.ts'
+import { buildDeck } from '../../scripts/check/run.ts'
 
 const ROOT = resolve(__dirname, '../..')
 const SLIDEV_VERSION = JSON.parse(readFileSync(join(ROOT, 'node_modules/@slidev/cli/package.json'), 'utf8')).version as string

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { containsTitle, isBlankPage, parsePdffonts, parsePdfinfoPages, parsePgm, splitPages, squashText } from '../../scripts/verify/pdf.ts'
+import { containsTitle, isBlankPage, parsePdffonts, parsePgms, squashText } from '../../scripts/verify/pdf.ts'
 
 function pgm(width: number, height: number, fill: (x: number, y: number) => number, header = `P5\n${width} ${height}\n255\n`): Uint8Array {
   const head = new TextEncoder().encode(header)
@@ -12,11 +12,18 @@ function pgm(width: number, height: number, fill: (x: number, y: number) => numb
   return out
 }
 
-describe('parsePgm', () => {
+const parsePgm = (buf: Uint8Array) => parsePgms(buf)[0]!
+
+describe('parsePgms', () => {
   it('decodes the binary P5 that pdftoppm writes', () => {
     const img = parsePgm(pgm(3, 2, (x, y) => x * 10 + y))
     expect(img).toMatchObject({ width: 3, height: 2 })
     expect([...img.pixels]).toEqual([0, 10, 20, 1, 11, 21])
+  })
+
+  it('splits the images that pdftoppm writes one after another', () => {
+    const two = [...pgm(2, 1, () => 7), ...pgm(1, 2, () => 9)]
+    expect(parsePgms(new Uint8Array(two)).map(i => [...i.pixels])).toEqual([[7, 7], [9, 9]])
   })
 
   it('keeps a pixel value that looks like whitespace right after the header', () => {
@@ -79,20 +86,10 @@ describe('parsePdffonts', () => {
 })
 
 describe('text helpers', () => {
-  it('reads the page count from pdfinfo', () => {
-    expect(parsePdfinfoPages('Producer:  Skia/PDF\nPages:           38\nEncrypted: no\n')).toBe(38)
-    expect(() => parsePdfinfoPages('garbage')).toThrow(/Pages/)
-  })
-
   it('matches titles across ligatures, line breaks, quotes and markup', () => {
     expect(squashText('Oﬃce ﬁles — “quoted”')).toBe('officefilesquoted')
     expect(containsTitle('Why  reuse\nLinux’s IVT?', 'Why reuse Linux\'s `IVT`?')).toBe(true)
     expect(containsTitle('The ﬁrst port', 'The first port')).toBe(true)
     expect(containsTitle('Something else', 'The first port')).toBe(false)
-  })
-
-  it('splits pdftotext output into pages', () => {
-    expect(splitPages('one\fTwo\f')).toEqual(['one', 'Two'])
-    expect(splitPages('one\f\fthree\f')).toEqual(['one', '', 'three'])
   })
 })
