@@ -26,3 +26,6 @@ export function positiveInt(v: string, flag: string): number {
     throw new UsageError(`${flag} wants a positive whole number, got "${v}"`)
   return n
 }
+
+/** "12.3 s": how the commands print a duration given in milliseconds. */
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
