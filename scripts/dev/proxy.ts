@@ -6,11 +6,9 @@
  * docs/presenting-and-exporting.md has why.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { IncomingMessage, ServerResponse } from 'node:http'
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { networkInterfaces } from 'node:os'
-import type { Duplex } from 'node:stream'
 import { parse as parseCookie, serialize as serializeCookie } from 'cookie'
 import { createProxyServer } from 'http-proxy-3'
 import { renderUnicodeCompact } from 'uqr'
@@ -51,8 +49,7 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
     res.setHeader('Connection', 'close')
     res.req.resume()
   }
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', ...headers })
-  res.end(body)
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', ...headers }).end(body)
 }
 
 /** Fields of Slidev's SlideInfo the presenter reads; `source`, `content`, `importChain` stay home. */
@@ -137,7 +134,7 @@ export async function startRemoteProxy(opts: { password: string, target: string,
     console.error(`[remote] ${e instanceof Error ? e.message : String(e)}`)
     return res.headersSent ? res.destroy() : send(res, 500, 'Internal error\n')
   }))
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  server.on('upgrade', (req, socket, head) => {
     // Vite's HMR WebSocket: a session, and the Origin (when sent) of this proxy.
     const refused = !hasSession(req)
       ? '401 Unauthorized'

@@ -3,10 +3,7 @@ export class UsageError extends Error {
   override name = 'UsageError'
 }
 
-/**
- * Runs node's `util.parseArgs` and turns its errors into a UsageError with a short message
- * ("unknown option '--fast'", "--out needs a value").
- */
+/** Runs node's `util.parseArgs`, its errors as a UsageError with a short message ("unknown option '--fast'", "--out needs a value"). */
 export function usage<R>(parse: () => R): R {
   try {
     return parse()

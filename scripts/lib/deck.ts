@@ -12,17 +12,15 @@ export interface DeckSlide {
   /** Slide number, as Slidev shows it. */
   no: number
   file: string
-  /** The slide's first line (its frontmatter or its first content line). */
+  /** The slide's first line (its frontmatter or its first content line), and where its content starts. */
   line: number
-  /** Where the content (after frontmatter) starts. */
   contentLine: number
   title: string | undefined
   /** Effective frontmatter (including what a `src:` import stanza adds). */
   frontmatter: Record<string, unknown>
-  /** Markdown content without frontmatter and without notes. */
+  /** The markdown without frontmatter and notes; the notes; the raw body from contentLine, notes included, as in the file. */
   content: string
   note: string | undefined
-  /** Raw body lines, notes included, exactly as in the file (starts at contentLine). */
   body: string
   /** The slide's own frontmatter lines as written (none when it has none), from `frontmatterLine` (the one after `---`). */
   frontmatterLines: string[]
@@ -33,8 +31,8 @@ export interface DeckSlide {
   fences: { lang: string, info: string, line: number, code: string }[]
   /** Line of each Mermaid fence, in order (how many diagrams the slide should show). */
   mermaidLines: number[]
+  /** Slidev's source of the slide, and the `src:` stanzas that imported it, outermost first. */
   source: SourceSlideInfo
-  /** The `src:` stanzas that imported this slide, outermost first. */
   importChain: SourceSlideInfo[]
 }
 
