@@ -9,10 +9,10 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { benchDeck, coldAndWarm, type DeckFigures, log, writeScaleDeck } from './bench/measure.ts'
+import { launchChromium } from './export/browser.ts'
 import { formatBytes } from './export/sizes.ts'
 import { median, table } from './export/stats.ts'
 import { positiveInt, seconds, usage, UsageError } from './lib/args.ts'
-import { launchChromium } from './lib/chromium.ts'
 import { ownedTempDir } from './lib/cleanup.ts'
 
 const perSlide = (ms: number, slides: number) => `${seconds(ms)}, ${(ms / slides / 1000).toFixed(2)} s/slide`

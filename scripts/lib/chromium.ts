@@ -1,7 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { delimiter, join } from 'node:path'
-import { type Browser, chromium } from 'playwright-core'
 
 /** Flags for a headless Chromium on a machine with no network but loopback. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -37,5 +36,3 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   ].join('\n'))
 }
 
-/** A headless Chromium for the tools and tests (found by findChromium, with CHROMIUM_ARGS). */
-export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS] })
