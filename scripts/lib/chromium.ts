@@ -35,4 +35,3 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
     'or point CHROMIUM_PATH at a Chromium or Chrome executable.',
   ].join('\n'))
 }
-
