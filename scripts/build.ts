@@ -1,10 +1,8 @@
 /**
- * `npm run build [-- --base /talks/xen-ia64/] [--out dist] [--no-pdf] [--with-notes]`: the static
- * site in dist/, deployable under a base path, with the "Download as PDF" button pointing at the
- * PDF placed next to index.html (`<base><exportFilename>.pdf`). The speaker notes are left out
- * (Slidev's `withoutNotes`: the site is for publishing, and anything in its JavaScript is public);
- * `--with-notes` keeps them, for presenting from the built site (presenter mode shows them).
- * See docs/presenting-and-exporting.md.
+ * `npm run build [-- --base /talks/xen-ia64/] [--out dist] [--no-pdf] [--with-notes] [deck.md]`:
+ * the static site, deployable under a base path, its "Download as PDF" button pointing at the PDF
+ * placed next to index.html (`<base><exportFilename>.pdf`). The speaker notes are left out (anything
+ * in a published site's JavaScript is public); `--with-notes` keeps them, for presenting from it.
  */
 import { relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'

@@ -1,9 +1,8 @@
 /**
  * `npm run dev [-- slidev options]`: Slidev's dev server, then presenter mode opened in the system
  * browser (Slidev's `--open` opens the audience view), or its URL printed without a display.
- * `-- --remote PASSWORD [--remote-port 3031]`: also, for a phone or a second screen on the LAN, a
- * password-checking proxy (scripts/dev/proxy.ts) in front of Slidev, which stays on loopback and
- * never gets `--remote`; its URL (LAN address found locally) and a QR code are printed.
+ * `-- --remote PASSWORD [--remote-port 3031]`: also the password-checking proxy for a phone or a
+ * second screen on the LAN (scripts/dev/proxy.ts); Slidev stays on loopback.
  */
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'

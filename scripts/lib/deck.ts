@@ -119,10 +119,9 @@ export function fenceBlocks(lines: string[]): { open: number, close: number, lan
 }
 
 /**
- * The slide body with HTML comments (notes included), fenced code blocks and inline code
- * replaced by spaces. Offsets and line breaks are unchanged, so `lineAt` still applies: checks
- * that look for tags, images, URLs and quotations scan this text and ignore what is commented out
- * or shown as code.
+ * The slide body with HTML comments (notes included), fenced code blocks and inline code blanked
+ * out, offsets and line breaks kept (so `lineAt` applies): what the checks for tags, images, URLs
+ * and quotations scan, so that what is commented out or shown as code is ignored.
  */
 export function scannable(body: string): string {
   const blank = (s: string) => s.replace(/[^\n]/g, ' ')
