@@ -2,8 +2,8 @@ import type { BrowserContext } from 'playwright-core'
 
 /**
  * Chooses the deck's colour scheme before it loads, as the viewer's toggle does (Slidev's `useDark`
- * storage key): the deck's index.html stores "light" on a first visit so that the projector starts
- * light whatever the OS prefers, so emulating a dark OS no longer turns the deck dark.
+ * storage key): emulating a dark OS does not turn the deck dark, since its index.html stores
+ * "light" there on a first visit for the projector to start light whatever the OS prefers.
  */
 export async function useColorScheme(context: BrowserContext, scheme: 'light' | 'dark'): Promise<void> {
   await context.addInitScript(([key, value]) => {
