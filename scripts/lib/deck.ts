@@ -6,62 +6,28 @@ import type { SourceSlideInfo } from '@slidev/types'
 /**
  * One slide of the presentation as the author wrote it: where it lives, what it says, and its raw
  * lines, so that lint, check, export and verify can map every finding to a real line of a file.
- * Lines are 1-based file lines; files are relative to the deck's folder.
+ * Lines are 1-based file lines; files are relative to the deck's folder. Its fields: `slideOf`.
  */
-export interface DeckSlide {
-  /** Slide number, as Slidev shows it. */
-  no: number
-  file: string
-  /** The slide's first line (its frontmatter or its first content line), and where its content starts. */
-  line: number
-  contentLine: number
-  title: string | undefined
-  /** Effective frontmatter (including what a `src:` import stanza adds). */
-  frontmatter: Record<string, unknown>
-  /** The markdown without frontmatter and notes; the notes; the raw body from contentLine, notes included, as in the file. */
-  content: string
-  note: string | undefined
-  body: string
-  /** The slide's own frontmatter lines as written (none when it has none), from `frontmatterLine` (the one after `---`). */
-  frontmatterLines: string[]
-  frontmatterLine: number
-  /** Problems in the slide's own frontmatter YAML, as the YAML parser reported them. */
-  yamlErrors: { line: number, message: string }[]
-  /** Fenced code blocks of the body, in order: lower-cased language ("" for none), the rest of the opening line, its line, the code. */
-  fences: { lang: string, info: string, line: number, code: string }[]
-  /** Line of each Mermaid fence, in order (how many diagrams the slide should show). */
-  mermaidLines: number[]
-  /** Slidev's source of the slide, and the `src:` stanzas that imported it, outermost first. */
-  source: SourceSlideInfo
-  importChain: SourceSlideInfo[]
-}
-
-export interface Deck {
-  root: string
-  entry: string
-  headmatter: Record<string, unknown>
-  /** Slide size in CSS pixels, from Slidev's resolved config, rounded as `slidev export` does. */
-  canvas: { width: number, height: number }
-  slides: DeckSlide[]
-  /** Problems Slidev's loader recorded (e.g. a `src:` import that does not exist), with their place. */
-  errors: { file: string, line: number, message: string }[]
-}
+export type DeckSlide = ReturnType<typeof slideOf>
+export type Deck = Awaited<ReturnType<typeof loadDeck>>
 
 /** Loads a deck the way Slidev does (imports via `src:` followed) and maps each slide to its source. */
-export async function loadDeck(entry = 'slides.md'): Promise<Deck> {
+export async function loadDeck(entry = 'slides.md') {
   const entryPath = resolve(entry)
   const root = resolve(entryPath, '..')
   const rel = (file: string) => file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file
   const data = await load({ userRoot: root, roots: [root] }, entryPath)
-  const headmatter = data.headmatter ?? {}
+  const headmatter: Record<string, unknown> = data.headmatter ?? {}
   // The highlighter is left out: resolveConfig throws on a dropped one, which the lint reports.
   const { canvasWidth, aspectRatio } = resolveConfig({ ...headmatter, highlighter: 'shiki' })
   return {
     root,
     entry: entryPath,
     headmatter,
+    /** Slide size in CSS pixels, from Slidev's resolved config, rounded as `slidev export` does. */
     canvas: { width: canvasWidth, height: Math.round(canvasWidth / aspectRatio) },
     slides: data.slides.map((info, i) => slideOf(info.source, i + 1, rel(info.source.filepath), info.frontmatter, info.importChain)),
+    /** Problems Slidev's loader recorded (e.g. a `src:` import that does not exist), with their place. */
     errors: Object.entries(data.markdownFiles).flatMap(([path, md]) => (md.errors ?? []).map(e => ({ file: rel(path), line: e.row + 1, message: e.message }))),
   }
 }
@@ -71,30 +37,39 @@ export function slidesFromMarkdown(markdown: string, file = 'slides.md'): DeckSl
   return parseSync(markdown, file).slides.map((src, i) => slideOf(src, i + 1, file))
 }
 
-function slideOf(src: SourceSlideInfo, no: number, file: string, frontmatter = src.frontmatter ?? {}, importChain: SourceSlideInfo[] = []): DeckSlide {
+function slideOf(src: SourceSlideInfo, no: number, file: string, frontmatter: Record<string, unknown> = src.frontmatter ?? {}, importChain: SourceSlideInfo[] = []) {
   const rawLines = src.raw.split(/\r?\n/)
   const bodyOffset = Math.max(0, src.contentStart - src.start)
   const bodyLines = rawLines.slice(bodyOffset)
   const frontmatterLine = src.start + 2
   const fences = fenceBlocks(bodyLines).map(b => ({ lang: b.lang, info: b.info, line: src.contentStart + 1 + b.open, code: bodyLines.slice(b.open + 1, b.close).join('\n') }))
   return {
+    /** Slide number, as Slidev shows it. */
     no,
     file,
+    /** The slide's first line (its frontmatter or its first content line), and where its content starts. */
     line: src.start + 1,
     contentLine: src.contentStart + 1,
     title: src.title,
+    /** Effective frontmatter (including what a `src:` import stanza adds). */
     frontmatter,
+    /** The markdown without frontmatter and notes; the notes; the raw body from contentLine, notes included, as in the file. */
     content: src.content,
     note: src.note?.trim() || undefined,
     body: bodyLines.join('\n'),
+    /** The slide's own frontmatter lines as written (none when it has none), from `frontmatterLine` (the one after `---`). */
     frontmatterLines: src.frontmatterStyle === 'frontmatter' && bodyOffset >= 2 ? rawLines.slice(1, bodyOffset - 1) : [],
     frontmatterLine,
+    /** Problems in the slide's own frontmatter YAML, as the YAML parser reported them. */
     yamlErrors: (src.frontmatterDoc?.errors ?? []).map(e => ({
       line: frontmatterLine + (e.linePos?.[0].line ?? 1) - 1,
       message: e.message.split('\n')[0]!.replace(/\s*at line \d+, column \d+:?\s*$/, ''),
     })),
+    /** Fenced code blocks of the body, in order: lower-cased language ("" for none), the rest of the opening line, its line, the code. */
     fences,
+    /** Line of each Mermaid fence, in order (how many diagrams the slide should show). */
     mermaidLines: fences.filter(f => f.lang === 'mermaid').map(f => f.line),
+    /** Slidev's source of the slide, and the `src:` stanzas that imported it, outermost first. */
     source: src,
     importChain,
   }
