@@ -1,14 +1,12 @@
 /**
- * `npm run build [-- --base /talks/xen-ia64/] [--out dist] [--no-pdf] [--with-notes]`: the static
- * site in dist/, deployable under a base path, with the "Download as PDF" button pointing at the
- * PDF placed next to index.html (`<base><exportFilename>.pdf`). The speaker notes are left out
- * (Slidev's `withoutNotes`: the site is for publishing, and anything in its JavaScript is public);
- * `--with-notes` keeps them, for presenting from the built site (presenter mode shows them).
- * See docs/presenting-and-exporting.md.
+ * `npm run build [-- --base /talks/xen-ia64/] [--out dist] [--no-pdf] [--with-notes] [deck.md]`:
+ * the static site, deployable under a base path, its "Download as PDF" button pointing at the PDF
+ * placed next to index.html (`<base><exportFilename>.pdf`). The speaker notes are left out (anything
+ * in a published site's JavaScript is public); `--with-notes` keeps them, for presenting from it.
  */
 import { relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { positiveInt, usage, UsageError } from './lib/args.ts'
+import { seconds, usage, UsageError } from './lib/args.ts'
 import { ChromiumNotFoundError } from './lib/chromium.ts'
 import { loadDeck } from './lib/deck.ts'
 import { exportStem, outputPaths } from './export/formats.ts'
@@ -28,16 +26,14 @@ export function parseBuildArgs(argv: readonly string[]) {
       'entry': { type: 'string', default: 'slides.md' },
       'pdf': { type: 'boolean', default: true },
       'with-notes': { type: 'boolean', default: false },
-      'timeout': { type: 'string', default: '60000' },
     },
   }))
-  const entry = positionals.find(p => p.endsWith('.md')) ?? v.entry
   const other = positionals.find(p => !p.endsWith('.md'))
   if (other)
     throw new UsageError(`unknown argument ${other} (use --base /path/, --out dir, --no-pdf, --with-notes)`)
   // `/talks/x/` form: leading and trailing slash, as Vite and Slidev want.
   const base = v.base.replace(/^\/+|\/+$/g, '')
-  return { entry, out: v.out, base: base ? `/${base}/` : '/', pdf: v.pdf, timeoutMs: positiveInt(v.timeout, '--timeout'), withNotes: v['with-notes'] }
+  return { entry: positionals[0] ?? v.entry, out: v.out, base: base ? `/${base}/` : '/', pdf: v.pdf, withNotes: v['with-notes'] }
 }
 
 async function main(): Promise<void> {
@@ -48,29 +44,17 @@ async function main(): Promise<void> {
   const stem = exportStem(deck.headmatter, deck.entry)
   const out = resolve(args.out)
   progress.step(`building ${relative(process.cwd(), deck.entry)} into ${relative(process.cwd(), out)}/ (base ${args.base}, ${args.withNotes ? 'WITH speaker notes: do not publish' : 'without speaker notes'})…`)
-  await slidevBuild({
-    entry: deck.entry,
-    outDir: out,
-    base: args.base,
-    download: args.pdf ? `${args.base}${stem}.pdf` : false,
-    printRoute: args.pdf,
-    withoutNotes: !args.withNotes,
-  })
-  progress.step(`site built in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+  await slidevBuild({ entry: deck.entry, outDir: out, base: args.base, download: args.pdf ? `${args.base}${stem}.pdf` : false, printRoute: args.pdf, withoutNotes: !args.withNotes })
+  progress.step(`site built in ${seconds(performance.now() - t0)}`)
   if (args.pdf) {
-    const built = await loadDeck(args.entry)
-    const server = await serveStatic(out, args.base)
-    try {
-      await renderFormats(server.url, built, ['pdf'], outputPaths(out, stem), { dark: false, timeoutMs: args.timeoutMs, progress })
-    }
-    finally {
-      await server.close()
-    }
+    const server = await serveStatic(out, args.base) // on a failure, closed with the process
+    await renderFormats(server.url, deck, ['pdf'], outputPaths(out, stem), { dark: false, timeoutMs: 60_000, progress })
+    await server.close()
   }
-  progress.done(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${relative(process.cwd(), out)}/index.html${args.pdf ? ` and ${stem}.pdf (download button)` : ''}`)
+  progress.done(`done in ${seconds(performance.now() - t0)}: ${relative(process.cwd(), out)}/index.html${args.pdf ? ` and ${stem}.pdf (download button)` : ''}`)
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('scripts/build.ts')) {
+if (process.argv[1]?.endsWith('scripts/build.ts')) {
   main().then(() => process.exit(0), (e: unknown) => {
     console.error(e instanceof ChromiumNotFoundError || e instanceof UsageError ? `\n${e.message}` : `\nbuild failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)
     process.exit(e instanceof UsageError ? 2 : 1)

@@ -1,32 +1,15 @@
 /**
  * `npm run dev [-- slidev options]`: Slidev's dev server, then presenter mode opened in the system
  * browser (Slidev's `--open` opens the audience view), or its URL printed without a display.
- * `-- --remote PASSWORD [--remote-port 3031]`: also, for a phone or a second screen on the LAN, a
- * password-checking proxy (scripts/dev/proxy.ts) in front of Slidev, which stays on loopback and
- * never gets `--remote`; its URL (LAN address found locally) and a QR code are printed.
+ * `-- --remote PASSWORD [--remote-port 3031]`: also the password-checking proxy for a phone or a
+ * second screen on the LAN (scripts/dev/proxy.ts); Slidev stays on loopback.
  */
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
-import process from 'node:process'
 import { getPort } from 'get-port-please'
-import { renderUnicodeCompact } from 'uqr'
 import { UsageError } from './lib/args.ts'
 import { parseDevArgs } from './dev/args.ts'
-import { lanAddresses } from './dev/lan.ts'
-import { startRemoteProxy } from './dev/proxy.ts'
-
-const dim = (s: string) => (process.stdout.isTTY ? `\x1B[2m${s}\x1B[22m` : s)
-
-function printRemote(proxyPort: number): void {
-  const [lan, ...others] = lanAddresses()
-  if (!lan)
-    return console.log(`\n  remote (LAN)        > no network address found: connect to the network, then open http://<laptop address>:${proxyPort}/presenter/`)
-  const url = `http://${lan.address}:${proxyPort}/presenter/`
-  console.log(`\n  remote (LAN)        > ${url}   ${dim('(password asked on the page; audience view: /)')}`)
-  for (const other of others)
-    console.log(`  ${dim(`also on ${other.name}`.padEnd(20))}> http://${other.address}:${proxyPort}/presenter/`)
-  console.log(`\n${renderUnicodeCompact(url).split('\n').map(l => `  ${l}`).join('\n')}\n`)
-}
+import { printRemoteUrls, startRemoteProxy } from './dev/proxy.ts'
 
 function openInBrowser(url: string): void {
   if ((process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) || process.env.CI)
@@ -58,7 +41,7 @@ async function main(): Promise<void> {
     if (url && !opened) {
       opened = true
       if (proxy)
-        printRemote(proxy.port)
+        printRemoteUrls(proxy.port)
       openInBrowser(url)
     }
   })

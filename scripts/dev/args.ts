@@ -1,23 +1,19 @@
 import { parseArgs } from 'node:util'
 import { UsageError } from '../lib/args.ts'
 
+const OPTIONS = { 'remote': { type: 'string' }, 'remote-port': { type: 'string' }, 'port': { type: 'string', short: 'p' } } as const
+
 /**
  * `npm run dev` arguments: `--port` is read and `--remote PASSWORD`, `--remote-port N` are taken
  * out (Slidev never sees `--remote`, which would bind it to every interface, put the password in
  * `/@slidev/configs` and look the public IP up on the internet); the rest goes to Slidev.
  */
 export function parseDevArgs(argv: readonly string[]): { slidev: string[], port?: number, remote?: { password: string, port?: number } } {
-  // Not strict: Slidev's own options pass through; the tokens say which arguments are ours.
-  const { tokens } = parseArgs({
-    args: [...argv],
-    strict: false,
-    tokens: true,
-    options: { 'remote': { type: 'string' }, 'remote-port': { type: 'string' }, 'port': { type: 'string', short: 'p' } },
-  })
   const ours = new Map<string, string | undefined>()
   const taken = new Set<number>()
-  for (const t of tokens) {
-    if (t.kind !== 'option' || !['remote', 'remote-port', 'port'].includes(t.name))
+  // Not strict: Slidev's own options pass through; the tokens say which arguments are ours.
+  for (const t of parseArgs({ args: [...argv], strict: false, tokens: true, options: OPTIONS }).tokens) {
+    if (t.kind !== 'option' || !(t.name in OPTIONS))
       continue
     // A value that looks like an option is the next option, not this one's value.
     const value = t.value?.startsWith('-') && !t.inlineValue ? undefined : t.value

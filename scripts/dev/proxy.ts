@@ -1,16 +1,17 @@
 /**
  * The network side of `npm run dev -- --remote PASSWORD`, the only way in from the LAN to Slidev
- * on loopback (http-proxy-3, which Vite itself bundles). Without a session, set by the login
- * form, everything answers 401; with one the network is read-only but for the presenter's slide
- * changes, and the notes come without the slide source. docs/presenting-and-exporting.md has why.
+ * on loopback (http-proxy-3, which Vite itself bundles), and its address. Without a session, set
+ * by the login form, everything answers 401; with one the network is read-only but for the
+ * presenter's slide changes, and the notes come without the slide source.
+ * docs/presenting-and-exporting.md has why.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { IncomingMessage, ServerResponse } from 'node:http'
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Duplex } from 'node:stream'
+import { networkInterfaces } from 'node:os'
 import { parse as parseCookie, serialize as serializeCookie } from 'cookie'
 import { createProxyServer } from 'http-proxy-3'
+import { renderUnicodeCompact } from 'uqr'
 import { pathOf } from './vite-write-guard.ts'
 
 const COOKIE = 'deck_remote'
@@ -48,8 +49,7 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
     res.setHeader('Connection', 'close')
     res.req.resume()
   }
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', ...headers })
-  res.end(body)
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', ...headers }).end(body)
 }
 
 /** Fields of Slidev's SlideInfo the presenter reads; `source`, `content`, `importChain` stay home. */
@@ -68,7 +68,7 @@ export async function startRemoteProxy(opts: { password: string, target: string,
     if (res && 'writeHead' in res && !res.headersSent)
       send(res as ServerResponse, 502, 'Slidev dev server not reachable\n')
     else
-      (res as Duplex | undefined)?.destroy()
+      res?.destroy()
     if (!/ECONNRESET|socket hang up/.test(String(err)))
       console.error(`[remote] proxy error: ${err instanceof Error ? err.message : String(err)}`)
   })
@@ -132,12 +132,9 @@ export async function startRemoteProxy(opts: { password: string, target: string,
 
   const server = createServer((req, res) => void handle(req, res).catch((e: unknown) => {
     console.error(`[remote] ${e instanceof Error ? e.message : String(e)}`)
-    if (res.headersSent)
-      res.destroy()
-    else
-      send(res, 500, 'Internal error\n')
+    return res.headersSent ? res.destroy() : send(res, 500, 'Internal error\n')
   }))
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  server.on('upgrade', (req, socket, head) => {
     // Vite's HMR WebSocket: a session, and the Origin (when sent) of this proxy.
     const refused = !hasSession(req)
       ? '401 Unauthorized'
@@ -155,4 +152,33 @@ export async function startRemoteProxy(opts: { password: string, target: string,
       server.close(() => ok())
     }),
   }
+}
+
+const VIRTUAL = /^(?:docker|br-|veth|virbr|vboxnet|vmnet|utun|tun|tap|zt|tailscale|wg)/i
+const PRIVATE = /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)/
+
+/**
+ * The laptop's non-loopback IPv4 addresses, best first (private ranges on physical-looking
+ * interfaces), found locally: Slidev's own `--remote` asks an outside service for the public IP,
+ * which a talk on a closed conference network must not do.
+ */
+export function lanAddresses(ifaces = networkInterfaces()): { name: string, address: string }[] {
+  const rank = (a: { name: string, address: string }) => (VIRTUAL.test(a.name) ? 2 : 0) + (PRIVATE.test(a.address) ? 0 : 1)
+  return Object.entries(ifaces)
+    .flatMap(([name, infos]) => (infos ?? []).filter(i => i.family === 'IPv4' && !i.internal && !i.address.startsWith('169.254.')).map(i => ({ name, address: i.address })))
+    .sort((a, b) => rank(a) - rank(b))
+}
+
+const dim = (s: string) => (process.stdout.isTTY ? `\x1B[2m${s}\x1B[22m` : s)
+
+/** Prints the proxy's URL on the LAN (and on other interfaces), with a QR code of it. */
+export function printRemoteUrls(proxyPort: number): void {
+  const [lan, ...others] = lanAddresses()
+  if (!lan)
+    return console.log(`\n  remote (LAN)        > no network address found: connect to the network, then open http://<laptop address>:${proxyPort}/presenter/`)
+  const url = `http://${lan.address}:${proxyPort}/presenter/`
+  console.log(`\n  remote (LAN)        > ${url}   ${dim('(password asked on the page; audience view: /)')}`)
+  for (const other of others)
+    console.log(`  ${dim(`also on ${other.name}`.padEnd(20))}> http://${other.address}:${proxyPort}/presenter/`)
+  console.log(`\n${renderUnicodeCompact(url).split('\n').map(l => `  ${l}`).join('\n')}\n`)
 }

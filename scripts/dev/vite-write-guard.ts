@@ -8,14 +8,10 @@ import type { IncomingMessage } from 'node:http'
 import type { Connect, Plugin } from 'vite'
 
 /** The request's path, percent-decoded (`/%5F%5Fmcp` is `/__mcp`). */
-export function pathOf(url: string | undefined): string {
-  const raw = (url ?? '/').split(/[?#]/, 1)[0]!
-  try {
-    return decodeURIComponent(raw)
-  }
-  catch {
-    return raw
-  }
+export function pathOf(url = '/'): string {
+  const raw = url.split(/[?#]/, 1)[0]!
+  try { return decodeURIComponent(raw) }
+  catch { return raw } // a malformed escape: the path as sent
 }
 
 /** True when `origin` is a loopback origin for the server reached as `host` (the Host header). */
@@ -37,9 +33,7 @@ export function refusal(req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>
 export function writeGuard(): Plugin {
   const guard: Connect.NextHandleFunction = (req, res, next) => {
     const reason = refusal(req)
-    if (!reason)
-      return next()
-    res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`403 Forbidden: ${reason}\n`)
+    return reason ? res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`403 Forbidden: ${reason}\n`) : next()
   }
   return {
     name: 'deck:write-guard',

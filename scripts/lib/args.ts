@@ -3,10 +3,7 @@ export class UsageError extends Error {
   override name = 'UsageError'
 }
 
-/**
- * Runs node's `util.parseArgs` and turns its errors into a UsageError with a short message
- * ("unknown option '--fast'", "--out needs a value").
- */
+/** Runs node's `util.parseArgs`, its errors as a UsageError with a short message ("unknown option '--fast'", "--out needs a value"). */
 export function usage<R>(parse: () => R): R {
   try {
     return parse()
@@ -26,3 +23,6 @@ export function positiveInt(v: string, flag: string): number {
     throw new UsageError(`${flag} wants a positive whole number, got "${v}"`)
   return n
 }
+
+/** "12.3 s": how the commands print a duration given in milliseconds. */
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`

@@ -2,14 +2,10 @@ export type Scheme = 'light' | 'dark'
 
 /** One thing wrong with the deck, at one place in one file: what lint, check, export and verify report. */
 export interface Problem {
-  /** File relative to the deck's folder, e.g. "pages/02-tracking-linux.md". */
+  /** File relative to the deck's folder, e.g. "pages/02-tracking-linux.md", and 1-based line. */
   file: string
-  /** 1-based line in that file. */
   line: number
-  /**
-   * 1-based slide number, as Slidev shows it; 0 where no slide is concerned: an entry of the
-   * source registry (sources/), a file no slide uses, an error the browser cannot pin on a slide.
-   */
+  /** Slide number as Slidev shows it; 0 for none (a source registry entry, an unused file, an error not pinned on a slide). */
   no: number
   /** Short name of the check that found it, e.g. "mermaid", "overflow". */
   check: string
@@ -21,12 +17,8 @@ export interface Problem {
 
 /** "pages/x.md:12 (slide 7): …", "pages/x.md:12 (slide 7, click 2, dark): …", "sources/messages.ts:40 (registry): …", "public/x.png:1 (no slide): …" */
 export function formatProblem(p: Problem): string {
-  const place = [p.no ? `slide ${p.no}` : p.check === 'sources' ? 'registry' : 'no slide']
-  if (p.click !== undefined)
-    place.push(`click ${p.click}`)
-  if (p.scheme)
-    place.push(p.scheme)
-  return `${p.file}:${p.line} (${place.join(', ')}): ${p.message}`
+  const place = [p.no ? `slide ${p.no}` : p.check === 'sources' ? 'registry' : 'no slide', p.click === undefined ? '' : `click ${p.click}`, p.scheme ?? '']
+  return `${p.file}:${p.line} (${place.filter(Boolean).join(', ')}): ${p.message}`
 }
 
 /** Stable order: by slide, then file, then line. */
@@ -36,12 +28,6 @@ export function sortProblems(problems: Problem[]): Problem[] {
 
 /** Same problem seen at several click steps: keep the first step only. */
 export function dedupeProblems(problems: Problem[]): Problem[] {
-  const seen = new Set<string>()
-  return problems.filter((p) => {
-    const key = `${p.no}|${p.scheme}|${p.check}|${p.line}|${p.message}`
-    if (seen.has(key))
-      return false
-    seen.add(key)
-    return true
-  })
+  const keys = problems.map(p => `${p.no}|${p.scheme}|${p.check}|${p.line}|${p.message}`)
+  return problems.filter((_, i) => keys.indexOf(keys[i]!) === i)
 }

@@ -6,27 +6,16 @@ import { parseTimeString } from '@slidev/parser/utils'
  * headmatter has a `talk:` block (`talk: {}` for the rules without budgets). Another Slidev deck
  * has none and gets only what stops or breaks Slidev itself.
  */
-export function talkRulesOn(headmatter: Record<string, unknown>): boolean {
-  return headmatter.talk !== undefined && headmatter.talk !== null
-}
+export const talkRulesOn = (headmatter: Record<string, unknown>): boolean => headmatter.talk != null
 
+const COUNTS = ['wordsPerMinute', 'maxSlides', 'maxQuotesPerSlide', 'maxWordsOnScreen'] as const
 /**
  * The room budgets, from Slidev's `duration` (the slot, default 30min) and the `talk:` block:
  * `questions` (time kept for questions: spoken time = duration - questions), `wordsPerMinute`,
  * `maxSlides`, `maxQuotesPerSlide`, `maxWordsOnScreen`, `url` (where the audience gets the slides,
  * the closing slide's QR code). A rule is on when its key is set; times are in seconds.
  */
-export interface TalkBudgets {
-  duration: number
-  questions: number
-  wordsPerMinute?: number
-  maxSlides?: number
-  maxQuotesPerSlide?: number
-  maxWordsOnScreen?: number
-  url?: string
-}
-
-const COUNTS = ['wordsPerMinute', 'maxSlides', 'maxQuotesPerSlide', 'maxWordsOnScreen'] as const
+export type TalkBudgets = { duration: number, questions: number, url?: string } & { [K in typeof COUNTS[number]]?: number }
 const TALK_KEYS = ['questions', ...COUNTS, 'url']
 
 /**
@@ -83,8 +72,9 @@ export function isReferencesSlide(content: string): boolean {
 /** "30 min", "4.5 min" */
 export const minutes = (seconds: number) => `${Number.isInteger(seconds / 60) ? seconds / 60 : (seconds / 60).toFixed(1)} min`
 
-/** Words as a reader counts them: runs of non-space holding a letter or a digit ("—" is not one). */
 /** Slidev's click markers in speaker notes: `[click]`, `[click:3]`, `[click:+1]`. */
 export const CLICK_MARKER = /\[click(?::\s*[+-]?\d+)?\]/gi
+
+/** Words as a reader counts them: runs of non-space holding a letter or a digit ("—" is not one). */
 
 export const countWords = (text: string) => text.split(/\s+/).filter(w => /[\p{L}\p{N}]/u.test(w)).length

@@ -3,23 +3,16 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /**
- * The archived thread texts the quotations are checked against, cut into messages with their
- * senders. The texts live outside the project: `$THREADS_DIR`, default `../shared/seeds` next to
- * the repository. Five archive formats are recognised by their own markers:
- * - lore.kernel.org: a message starts at `* Subject` / `@ DATE Sender`, ends at `^ permalink`;
- * - SourceForge listing: `From: Sender - DATE` between `|` lines (quoted replies may be flattened
- *   onto one line, with `>` markers inline);
- * - forum-style LKML copy: a `YYYY-MM-DD HH:MM:SS` line, then `by Sender`;
- * - hypermail (one message): `From:` and `Date:` lines;
- * - anything else (the lists.xenproject.org copy): the whole text is one message.
- * In each message, lines starting with `>` are quoted (not the sender's own words); `>From ` is
- * mbox escaping, not a quote. Every text is whitespace-normalised, quote markers removed.
+ * The archived thread texts the quotations are checked against (`$THREADS_DIR`, default
+ * `../shared/seeds` next to the repository), cut into messages with their senders. In each message,
+ * lines starting with `>` are quoted, not the sender's own words (`>From ` is mbox escaping, not a
+ * quote). Every text is whitespace-normalised, quote markers removed.
  */
 
 /**
- * One message as the thread text shows it: the sender and the date as printed in its header
- * ("Magenheimer, Dan (HP Labs Fort Collins)", "2005-04-27 17:25"; '' and 'whole' for a text that
- * is one message), all its words, the sender's own (quoted parts removed), the quoted ones.
+ * One message: the sender and the date as its header prints them ("Magenheimer, Dan (HP Labs Fort
+ * Collins)", "2005-04-27 17:25"; '' and 'whole' for a text that is one message), all its words, the
+ * sender's own (quoted parts removed), the quoted ones.
  */
 export interface TextMessage { sender: string, date: string, all: string, own: string, quoted: string }
 
@@ -27,9 +20,7 @@ export interface TextMessage { sender: string, date: string, all: string, own: s
 export interface ThreadText { format: 'lore' | 'sourceforge' | 'forum' | 'hypermail' | 'whole', flat: string, messages: TextMessage[] }
 
 /** Collapses every run of whitespace to one space and trims. */
-export function normalizeWhitespace(s: string): string {
-  return s.replace(/\s+/g, ' ').trim()
-}
+export const normalizeWhitespace = (s: string): string => s.replace(/\s+/g, ' ').trim()
 
 const QUOTE_LINE = /^[ \t]*>(?!From )/
 /** An inline quote marker in a flattened line: `>` (or `> >`, `>>`) at the start or after a space. */
@@ -94,16 +85,19 @@ function cut(lines: string[], head: (i: number) => string[] | undefined, start: 
   return out
 }
 
-// lore: the body starts after the blank line that ends the From:/To: header.
+// lore.kernel.org: a message starts at `* Subject` / `@ DATE Sender`, its body after the blank line
+// that ends the From:/To: header, and ends at `^ permalink`.
 const parseLore = (lines: string[]) => cut(lines, (i) => {
   const m = /^@ (\d{4}-\d\d-\d\d +\d?\d:\d\d) (.+)$/.exec(lines[i]!)
   return m && lines[i - 1]?.startsWith('* ') ? [m[2]!, m[1]!] : undefined
 }, i => (lines.findIndex((l, k) => k > i && l.trim() === '') + 1 || lines.length + 1), /^\^ permalink/)
 
-// SourceForge: a flattened body ends with " |" on the same line.
+// SourceForge listing: `From: Sender - DATE` between `|` lines (quoted replies may be flattened onto
+// one line, `>` markers inline); a flattened body ends with " |" on the same line.
 const parseSourceforge = (lines: string[]) => cut(lines, i => /^From: (.+) - (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)$/.exec(lines[i]!)?.slice(1), i => lines[i + 1]?.trim() === '|' ? i + 2 : i + 1, /^\s*\|\s*$/,
   b => b.map((l, k) => k === b.length - 1 ? l.replace(/\s\|\s*$/, '') : l))
 
+// Forum-style LKML copy: a `YYYY-MM-DD HH:MM:SS` line, then `by Sender`.
 function parseForum(lines: string[]): TextMessage[] {
   const starts = lines.flatMap((l, i) => {
     const d = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)$/.exec(l.trim())
@@ -117,6 +111,7 @@ function parseForum(lines: string[]): TextMessage[] {
   })
 }
 
+// Hypermail (one message): `From:` and `Date:` lines.
 function parseHypermail(lines: string[]): TextMessage[] {
   const from = lines.findIndex(l => /^From: /.test(l))
   const date = lines.findIndex(l => /^Date: /.test(l))
@@ -124,7 +119,7 @@ function parseHypermail(lines: string[]): TextMessage[] {
   return [message(lines[from]!.replace(/^From: /, '').replace(/\s*<[^>]*>\s*$/, ''), lines[date]!.replace(/^Date: /, '').trim(), lines.slice(date + 1, end < 0 ? lines.length : end))]
 }
 
-/** Cuts one thread text into its messages. */
+/** Cuts one thread text into its messages; a text in no known format (the lists.xenproject.org copy) is one message. */
 export function parseThread(text: string): ThreadText {
   const lines = text.split(/\r?\n/)
   const [format, messages]: [ThreadText['format'], TextMessage[]]

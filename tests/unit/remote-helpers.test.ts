@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../../scripts/lib/args.ts'
 import { parseDevArgs } from '../../scripts/dev/args.ts'
-import { lanAddresses } from '../../scripts/dev/lan.ts'
-import { redactSlideInfo, safeNext } from '../../scripts/dev/proxy.ts'
+import { lanAddresses, redactSlideInfo, safeNext } from '../../scripts/dev/proxy.ts'
 import { isLocalEditorOrigin, refusal } from '../../scripts/dev/vite-write-guard.ts'
 
 describe('npm run dev arguments', () => {
