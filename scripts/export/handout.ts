@@ -5,6 +5,7 @@ import { CLICK_MARKER } from '../lib/talk.ts'
 const md = new MarkdownIt({ html: false })
 
 const escapeHtml = md.utils.escapeHtml
+const pct = (v: number) => `${(Math.min(Math.max(v, 0), 1) * 100).toFixed(3)}%`
 
 /** Speaker notes to HTML for the handout; Slidev's `[click]` markers become a small "▸ click" tag. */
 export function notesToHtml(note: string | undefined): string {
@@ -72,10 +73,6 @@ export function handoutHtml(title: string, slides: HandoutSlide[], perPage = 2):
 <body>${pages.join('\n')}</body></html>`
 }
 
-function pct(v: number): string {
-  return `${(Math.min(Math.max(v, 0), 1) * 100).toFixed(3)}%`
-}
-
 /** Smallest notes font the handout uses before it gives up (pt). */
 export const HANDOUT_MIN_PT = 7.5
 
@@ -89,22 +86,16 @@ export function fitHandoutNotes(minPt: number): { shrunk: { no: number, pt: numb
   const shrunk: { no: number, pt: number }[] = []
   const cut: number[] = []
   for (const section of document.querySelectorAll<HTMLElement>('section.slide')) {
-    const notes = section.querySelector<HTMLElement>('.notes')!
-    const img = section.querySelector<HTMLElement>('.shot')!
+    const overflows = () => section.scrollHeight > section.clientHeight + 1
     const no = Number(section.dataset.no)
     let pt = 10.5
-    while (section.scrollHeight > section.clientHeight + 1 && pt > minPt) {
-      pt -= 0.5
-      notes.style.fontSize = `${pt}pt`
-    }
-    let width = 70
-    while (section.scrollHeight > section.clientHeight + 1 && width > 40) {
-      width -= 5
-      img.style.width = `${width}%`
-    }
+    while (overflows() && pt > minPt)
+      section.querySelector<HTMLElement>('.notes')!.style.fontSize = `${pt -= 0.5}pt`
+    for (let width = 70; overflows() && width > 40;)
+      section.querySelector<HTMLElement>('.shot')!.style.width = `${width -= 5}%`
     if (pt < 10.5)
       shrunk.push({ no, pt })
-    if (section.scrollHeight > section.clientHeight + 1)
+    if (overflows())
       cut.push(no)
   }
   return { shrunk, cut }

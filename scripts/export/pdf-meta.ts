@@ -1,14 +1,12 @@
 /**
- * What the export writes into its PDFs beyond Chromium's tagged output: the deck's metadata, the
- * document language, the title shown in the viewer's title bar, bookmarks built from the deck
- * model (a chapter is the `src:` page file a slide comes from, named by its chapter divider's
- * title; the slides of that file are its children), and fixed dates and /ID so exports reproduce.
+ * What the export adds to Chromium's tagged PDFs: the deck's metadata and language, the title in
+ * the viewer's title bar, bookmarks from the deck model, and fixed dates and /ID so exports reproduce.
  */
-import { execFileSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
 import { relative } from 'node:path'
-import { type PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef } from 'pdf-lib'
+import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib'
 import { type Deck, type DeckSlide, heading, stripInlineMarkdown } from '../lib/deck.ts'
 
 export interface OutlineNode {
@@ -25,7 +23,7 @@ export function deckLang(headmatter: Record<string, unknown>): string {
 }
 
 /** A slide's title as a bookmark: its `# ` heading (markdown stripped), else Slidev's title, else "Slide N". */
-export function slideLabel(s: Pick<DeckSlide, 'no' | 'title' | 'body' | 'contentLine'>): string {
+function slideLabel(s: Pick<DeckSlide, 'no' | 'title' | 'body' | 'contentLine'>): string {
   const t = stripInlineMarkdown(heading(s)?.text ?? s.title ?? '').replace(/\s+/g, ' ').trim()
   return t || `Slide ${s.no}`
 }
@@ -61,40 +59,29 @@ export function deckOutline(deck: Pick<Deck, 'root' | 'entry' | 'slides'>, first
 }
 
 /** Replaces the document's bookmarks with `nodes` (chapters closed, so the panel lists the chapters). */
-export function writeOutline(doc: PDFDocument, nodes: OutlineNode[]): void {
+function writeOutline(doc: PDFDocument, nodes: OutlineNode[]): void {
   const ctx = doc.context
   const pages = doc.getPages()
-  const rootRef = ctx.nextRef()
-  const level = (items: OutlineNode[], parent: PDFRef): { first: PDFRef, last: PDFRef } => {
+  // Writes `items` under `parent`; returns the parent's /First, /Last and /Count (negative: closed).
+  const level = (items: OutlineNode[], parent: PDFRef, open: boolean) => {
     const refs = items.map(() => ctx.nextRef())
-    items.forEach((it, i) => {
-      const page = pages[Math.min(Math.max(it.page, 0), pages.length - 1)]!
-      const dict = ctx.obj({ Title: PDFHexString.fromText(it.title), Parent: parent, Dest: [page.ref, 'Fit'] }) as PDFDict
-      if (i > 0)
-        dict.set(PDFName.of('Prev'), refs[i - 1]!)
-      if (i < items.length - 1)
-        dict.set(PDFName.of('Next'), refs[i + 1]!)
-      if (it.children?.length) {
-        const sub = level(it.children, refs[i]!)
-        dict.set(PDFName.of('First'), sub.first)
-        dict.set(PDFName.of('Last'), sub.last)
-        dict.set(PDFName.of('Count'), PDFNumber.of(-it.children.length))
-      }
-      ctx.assign(refs[i]!, dict)
-    })
-    return { first: refs[0]!, last: refs[refs.length - 1]! }
+    items.forEach((it, i) => ctx.assign(refs[i]!, ctx.obj({
+      Title: PDFHexString.fromText(it.title),
+      Parent: parent,
+      Dest: [pages[Math.min(Math.max(it.page, 0), pages.length - 1)]!.ref, 'Fit'],
+      Prev: refs[i - 1],
+      Next: refs[i + 1],
+      ...it.children?.length ? level(it.children, refs[i]!, false) : {},
+    })))
+    return { First: refs[0], Last: refs.at(-1), Count: open ? items.length : -items.length }
   }
-  if (nodes.length === 0) {
+  if (!nodes.length) {
     doc.catalog.delete(PDFName.of('Outlines'))
     return
   }
-  const root = ctx.obj({ Type: 'Outlines' }) as PDFDict
-  const { first, last } = level(nodes, rootRef)
-  root.set(PDFName.of('First'), first)
-  root.set(PDFName.of('Last'), last)
-  root.set(PDFName.of('Count'), PDFNumber.of(nodes.length))
-  ctx.assign(rootRef, root)
-  doc.catalog.set(PDFName.of('Outlines'), rootRef)
+  const root = ctx.nextRef()
+  ctx.assign(root, ctx.obj({ Type: 'Outlines', ...level(nodes, root, true) }))
+  doc.catalog.set(PDFName.of('Outlines'), root)
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
 }
 
@@ -160,11 +147,6 @@ export async function setPdfMeta(file: string, meta: PdfMeta): Promise<void> {
  * in `cwd`'s repository, else the Unix epoch (outside git).
  */
 export function sourceDate(cwd = process.cwd(), env = process.env): Date {
-  const epoch = (s: string | undefined) => /^\s*\d+\s*$/.test(s ?? '') ? new Date(Number(s) * 1000) : undefined
-  try {
-    return epoch(env.SOURCE_DATE_EPOCH) ?? epoch(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) ?? new Date(0)
-  }
-  catch {
-    return new Date(0)
-  }
+  const epoch = (s: string | null | undefined) => /^\s*\d+\s*$/.test(s ?? '') ? new Date(Number(s) * 1000) : undefined
+  return epoch(env.SOURCE_DATE_EPOCH) ?? epoch(spawnSync('git', ['log', '-1', '--format=%ct'], { cwd, encoding: 'utf8' }).stdout) ?? new Date(0)
 }
