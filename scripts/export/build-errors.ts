@@ -3,7 +3,7 @@ import { formatProblem } from '../lib/problem.ts'
 import { checkTemplates } from '../lint/template.ts'
 
 /** Slidev compiles slide N of `slides.md` as the virtual module `…/slides.md__slidev_N.md`. */
-const VIRTUAL = /[^\s"'()]*__slidev_(\d+)\.md(?::(\d+)(?::(\d+))?)?/
+const VIRTUAL = /__slidev_(\d+)\.md/
 
 /**
  * One line instead of a build's stack: the real file:line (slide N) of an error that the build
@@ -12,15 +12,12 @@ const VIRTUAL = /[^\s"'()]*__slidev_(\d+)\.md(?::(\d+)(?::(\d+))?)?/
  * line); otherwise it is the slide's first line. Undefined when the error names no slide.
  */
 export function explainBuildError(text: string, deck: Deck): string | undefined {
-  const m = VIRTUAL.exec(text)
-  if (!m)
-    return undefined
-  const slide = deck.slides[Number(m[1]) - 1]
+  const slide = deck.slides[Number(VIRTUAL.exec(text)?.[1]) - 1]
   if (!slide)
     return undefined
   const lines = text.split('\n').map(l => l.trim())
   const message = lines.find(l => /^(?:\w*Error|\[\w+\]):? /.test(l) && !/^\w*Error: Build failed/.test(l))
-    ?.replace(/^(?:RolldownError|SyntaxError|Error|\w+Error):\s*/, '')
+    ?.replace(/^\w*Error:\s*/, '')
     ?? lines.find(l => l && !VIRTUAL.test(l) && !/^Build failed/.test(l))
     ?? 'unknown error'
   const lint = checkTemplates([slide])
