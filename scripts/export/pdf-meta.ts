@@ -85,22 +85,12 @@ function writeOutline(doc: PDFDocument, nodes: OutlineNode[]): void {
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
 }
 
-export interface PdfMeta {
-  title?: string
-  author?: string
-  subject?: string
-  keywords?: string[]
-  /** Creation and modification date (sourceDate): the same for every export of a commit. */
-  date?: Date
-  /** Document language (catalog /Lang), e.g. "en". */
-  lang?: string
-  /** Bookmarks (replace whatever Chromium wrote). */
-  outline?: OutlineNode[]
-}
+/** `date`: the creation and modification date (sourceDate); `outline` replaces Chromium's bookmarks. */
+export type PdfMeta = ReturnType<typeof pdfMetaFrom> & { date?: Date, lang?: string, outline?: OutlineNode[] }
 
 /** The PDF metadata Slidev's own export sets, from the deck's headmatter. */
-export function pdfMetaFrom(headmatter: Record<string, unknown>): PdfMeta {
-  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
+export function pdfMetaFrom(headmatter: Record<string, unknown>) {
+  const str = (v: unknown) => typeof v === 'string' && v.trim() ? v.trim() : undefined
   const kw = headmatter.keywords
   return {
     title: str(headmatter.title),
