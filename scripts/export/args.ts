@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { positiveInt, usage, UsageError } from '../lib/args.ts'
-import { FORMATS, type Format } from './formats.ts'
+import { FORMATS } from './formats.ts'
 
 export type ExportArgs = ReturnType<typeof parseExportArgs>
 

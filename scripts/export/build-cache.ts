@@ -78,16 +78,7 @@ function describeChanges(before: BuildInputs | undefined, now: BuildInputs): str
   return changed.length > 3 ? `${changed.slice(0, 3).join(', ')} and ${changed.length - 3} more` : changed.join(', ')
 }
 
-export interface CachedBuild {
-  /** The built site to serve. */
-  site: string
-  key: string
-  reused: boolean
-  /** For the progress line: "reusing the build of 1a2b3c4d5e6f …" or "rebuilt as …: why". */
-  message: string
-  /** Call when the render is done (removes a build that was not kept). */
-  release: () => void
-}
+export type CachedBuild = Awaited<ReturnType<typeof cachedBuild>>
 
 export interface BuildCacheOptions {
   /** The project folder (the cache lives in its .cache/). */
@@ -102,13 +93,15 @@ export interface BuildCacheOptions {
 }
 
 /** A built site for these inputs: the cached one when the key matches, else a fresh build. A failed build empties the cache and rethrows. */
-export async function cachedBuild(o: BuildCacheOptions): Promise<CachedBuild> {
+export async function cachedBuild(o: BuildCacheOptions) {
   const cacheRoot = join(o.root, CACHE_DIR)
   mkdirSync(cacheRoot, { recursive: true })
   sweepStale(cacheRoot) // the temp build of a run that died (SIGKILL)
   const inputs = buildInputs(o.root, o.entry, o.deckFiles, o.options)
   const key = buildKey(inputs)
   const dir = join(cacheRoot, key)
+  // The site to serve; the progress line ("reusing the build of …", "rebuilt as … (why)"); `release`
+  // to call when the render is done (it removes a build that was not kept).
   const result = (at: string, reused: boolean, message: string, release = () => {}) => ({ site: join(at, 'site'), key, reused, message, release })
   if (!o.rebuild && existsSync(join(dir, 'inputs.json'))) { // written last, before the folder moved into place
     utimesSync(dir, new Date(), new Date()) // most recently used: kept by the pruning below

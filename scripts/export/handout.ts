@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it'
+import type { DeckSlide } from '../lib/deck.ts'
 import { CLICK_MARKER } from '../lib/talk.ts'
 
 /** As Slidev renders notes (markdown-it), but raw HTML in notes is shown as text, never injected. */
@@ -19,15 +20,8 @@ export function notesToPlainText(note: string): string {
   return note.replace(new RegExp(`${CLICK_MARKER.source}\\s*`, 'gi'), '').replace(/[ \t]+\n/g, '\n').trim()
 }
 
-export interface HandoutSlide {
-  no: number
-  title: string | undefined
-  note: string | undefined
-  /** data: URL (or file URL) of the slide image. */
-  image: string
-  /** Links on the slide, as fractions of the slide's width and height: kept clickable over the image. */
-  links?: SlideLink[]
-}
+/** `image`: a data: URL; `links`: the slide's links, as fractions of its size, kept clickable over the image. */
+export type HandoutSlide = Pick<DeckSlide, 'no' | 'title' | 'note'> & { image: string, links?: SlideLink[] }
 
 export interface SlideLink { href: string, x: number, y: number, w: number, h: number }
 
