@@ -8,9 +8,8 @@ export function tempPathFor(target: string, tag = ''): string {
 }
 
 /**
- * Writes `target` (a file or a folder) atomically: `produce` writes to a temp path next to it,
- * `verify` checks that temp output, and only then is it renamed over `target`. On any failure the
- * temp output is removed and the previous `target` is left exactly as it was.
+ * Writes `target` (a file or a folder): `produce` writes a temp path next to it, `verify` checks it,
+ * and only then is it renamed over `target`; on any failure the previous `target` stays as it was.
  */
 export async function writeAtomically<T>(target: string, produce: (tmp: string) => Promise<T>, verify: (tmp: string, produced: T) => Promise<void> | void): Promise<T> {
   await mkdir(dirname(target), { recursive: true })

@@ -6,10 +6,8 @@ import { checkTemplates } from '../lint/template.ts'
 const VIRTUAL = /__slidev_(\d+)\.md/
 
 /**
- * One line instead of a build's stack: the real file:line (slide N) of an error that the build
- * reports in Slidev's virtual per-slide module, and the error's own message. The line comes from
- * compiling that slide's HTML the way the lint does (it finds the same Vue error at its real
- * line); otherwise it is the slide's first line. Undefined when the error names no slide.
+ * One file:line (slide N) line instead of the stack of a build error in a slide's virtual module; the
+ * line is where the lint's compile of that slide finds the error, else the slide's first line.
  */
 export function explainBuildError(text: string, deck: Deck): string | undefined {
   const slide = deck.slides[Number(VIRTUAL.exec(text)?.[1]) - 1]

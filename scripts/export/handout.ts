@@ -26,10 +26,8 @@ export type HandoutSlide = Pick<DeckSlide, 'no' | 'title' | 'note'> & { image: s
 export interface SlideLink { href: string, x: number, y: number, w: number, h: number }
 
 /**
- * The speaker-notes handout as one HTML document: A4 portrait, two slides per page, each slide's
- * image with its number, title and notes underneath. Rendered to PDF by Chromium. Each half page
- * has a fixed height; `fitHandoutNotes` (run in the page) shrinks notes that would not fit, so
- * nothing is cut off.
+ * The speaker-notes handout for Chromium to print: A4, `perPage` slides a page, each image with its
+ * number, title and notes; the cells have a fixed height (`fitHandoutNotes` shrinks long notes).
  */
 export function handoutHtml(title: string, slides: HandoutSlide[], perPage = 2): string {
   const pages: string[] = []
@@ -71,10 +69,8 @@ export function handoutHtml(title: string, slides: HandoutSlide[], perPage = 2):
 export const HANDOUT_MIN_PT = 7.5
 
 /**
- * Runs in the handout page (A4 content width, print media): shrinks the notes of every half page
- * whose content overflows, half a point at a time down to HANDOUT_MIN_PT, and, if the notes are
- * still too long, lets the slide image shrink too. Returns the slides whose notes were shrunk
- * and those that still do not fit (the caller fails rather than cut text).
+ * Runs in the handout page: shrinks overflowing notes half a point at a time down to `minPt`, then
+ * the slide image; returns the slides shrunk and those still cut (the caller fails rather than cut).
  */
 export function fitHandoutNotes(minPt: number): { shrunk: { no: number, pt: number }[], cut: number[] } {
   const shrunk: { no: number, pt: number }[] = []

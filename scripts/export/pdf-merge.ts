@@ -1,8 +1,6 @@
 /**
- * Joins tagged PDFs (Chromium's, one per batch of slides) into one tagged PDF: pages in order, and
- * their structure trees joined under one /Document element, with each page's /StructParents and
- * each annotation's /StructParent renumbered into one parent tree. pdf-lib's copyPages alone
- * would drop the structure (the file would no longer be "Tagged: yes").
+ * Joins tagged PDFs (one per batch of slides) into one: their structure trees under one /Document,
+ * /StructParents and /StructParent renumbered into one parent tree (pdf-lib's copyPages drops the tags).
  */
 import { PDFArray, type PDFContext, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRef } from 'pdf-lib'
 

@@ -100,11 +100,7 @@ export function pdfMetaFrom(headmatter: Record<string, unknown>) {
   }
 }
 
-/**
- * Sets the metadata and makes the file reproducible: fixed dates and producer instead of
- * Chromium's and pdf-lib's clocks, and a document /ID derived from the content instead of
- * Chromium's random one.
- */
+/** Sets the metadata; fixed dates and producer, and an /ID from the content, instead of Chromium's clock and random /ID, so exports reproduce. */
 export async function setPdfMeta(file: string, meta: PdfMeta): Promise<void> {
   const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false })
   doc.setCreationDate(meta.date ?? new Date(0))
@@ -131,11 +127,7 @@ export async function setPdfMeta(file: string, meta: PdfMeta): Promise<void> {
   await writeFile(file, await doc.save({ useObjectStreams: false }))
 }
 
-/**
- * The date an export stamps into its files, so that two exports of one commit are identical:
- * SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else the last commit's date
- * in `cwd`'s repository, else the Unix epoch (outside git).
- */
+/** The date stamped into the files, the same for every export of a commit: SOURCE_DATE_EPOCH, else the last commit's, else the epoch. */
 export function sourceDate(cwd = process.cwd(), env = process.env): Date {
   const epoch = (s: string | null | undefined) => /^\s*\d+\s*$/.test(s ?? '') ? new Date(Number(s) * 1000) : undefined
   return epoch(env.SOURCE_DATE_EPOCH) ?? epoch(spawnSync('git', ['log', '-1', '--format=%ct'], { cwd, encoding: 'utf8' }).stdout) ?? new Date(0)
