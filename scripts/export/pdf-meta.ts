@@ -36,24 +36,16 @@ function slideLabel(s: Pick<DeckSlide, 'no' | 'title' | 'body' | 'contentLine'>)
 export function deckOutline(deck: Pick<Deck, 'root' | 'entry' | 'slides'>, firstPage: readonly number[]): OutlineNode[] {
   const entryFile = relative(deck.root, deck.entry)
   const nodes: OutlineNode[] = []
-  let group: { file: string, node: OutlineNode } | undefined
   deck.slides.forEach((s, i) => {
-    const page = firstPage[i] ?? 0
-    const label = slideLabel(s)
-    if (s.file === entryFile) {
-      group = undefined
-      nodes.push({ title: label, page })
-      return
-    }
-    if (!group || group.file !== s.file) {
-      group = { file: s.file, node: { title: label, page, children: [] } }
-      nodes.push(group.node)
-    }
-    if (s.frontmatter.layout === 'chapter' && group.node.children!.length === 0) {
-      const n = String(s.frontmatter.chapter ?? '').trim()
-      group.node.title = n ? `${n}. ${label}` : label
-    }
-    group.node.children!.push({ title: label, page })
+    const item = { title: slideLabel(s), page: firstPage[i] ?? 0 }
+    if (s.file === entryFile)
+      return nodes.push(item)
+    if (s.file !== deck.slides[i - 1]?.file)
+      nodes.push({ ...item, children: [] })
+    const chapter = nodes.at(-1)!
+    if (s.frontmatter.layout === 'chapter' && !chapter.children!.length)
+      chapter.title = [String(s.frontmatter.chapter ?? '').trim(), item.title].filter(Boolean).join('. ')
+    chapter.children!.push(item)
   })
   return nodes
 }
