@@ -70,8 +70,7 @@ function describeChanges(before: BuildInputs | undefined, now: BuildInputs): str
   const options = Object.keys({ ...before.options, ...now.options }).filter(k => JSON.stringify(before.options[k]) !== JSON.stringify(now.options[k]))
   const changed = [
     ...options.length ? [`build options changed (${options.join(', ')})`] : [],
-    ...Object.keys(now.files).filter(f => before.files[f] !== now.files[f]).map(f => `${f} ${f in before.files ? 'changed' : 'added'}`),
-    ...Object.keys(before.files).filter(f => !(f in now.files)).map(f => `${f} removed`),
+    ...Object.keys({ ...now.files, ...before.files }).filter(f => before.files[f] !== now.files[f]).map(f => `${f} ${!(f in now.files) ? 'removed' : f in before.files ? 'changed' : 'added'}`),
   ]
   if (!changed.length)
     return 'the Node.js major version changed'
