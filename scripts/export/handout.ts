@@ -30,16 +30,13 @@ export interface SlideLink { href: string, x: number, y: number, w: number, h: n
  * number, title and notes; the cells have a fixed height (`fitHandoutNotes` shrinks long notes).
  */
 export function handoutHtml(title: string, slides: HandoutSlide[], perPage = 2): string {
-  const pages: string[] = []
-  for (let i = 0; i < slides.length; i += perPage) {
-    const cells = slides.slice(i, i + perPage).map(s => `
+  const cell = (s: HandoutSlide) => `
       <section class="slide" data-no="${s.no}">
         <div class="shot"><img src="${s.image}" alt="Slide ${s.no}${s.title ? `: ${escapeHtml(s.title.replace(/[*_`]/g, ''))}` : ''}">${(s.links ?? []).map(l => `<a href="${escapeHtml(l.href)}" style="left:${pct(l.x)};top:${pct(l.y)};width:${pct(l.w)};height:${pct(l.h)}">${escapeHtml(l.href)}</a>`).join('')}</div>
         <h2><span class="no">${s.no}</span> ${md.renderInline(s.title ?? '')}</h2>
         <div class="notes">${notesToHtml(s.note)}</div>
-      </section>`).join('')
-    pages.push(`<div class="page">${cells}</div>`)
-  }
+      </section>`
+  const pages = Array.from({ length: Math.ceil(slides.length / perPage) }, (_, p) => `<div class="page">${slides.slice(p * perPage, (p + 1) * perPage).map(cell).join('')}</div>`)
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} — speaker notes</title>
 <style>
