@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
 import { getRandomPort } from 'get-port-please'
 import type { Browser, Page } from 'playwright-core'
 import { x } from 'tinyexec'
 import { diagramsSettled } from '../check/checks.ts'
+import { assetSizes, type SizeTotals, sumSizes } from '../export/sizes.ts'
 import { loadDeck } from '../lib/deck.ts'
 import { serveStatic } from '../lib/static-server.ts'
 
@@ -104,23 +103,4 @@ export async function benchDeck(name: string, entry: string, runs: number, brows
       f.dev.push(await devFirstSlide(browser, entry))
   }
   return f
-}
-
-export interface AssetSize { file: string, raw: number, gzip: number }
-export interface SizeTotals { files: number, raw: number, gzip: number }
-
-/** Every file under `dir` whose name ends with `ext`, with raw and gzip (level 9) sizes, largest first. */
-export function assetSizes(dir: string, ext: string): AssetSize[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter(f => f.endsWith(ext) && statSync(join(dir, f)).isFile())
-    .map((file) => {
-      const buf = readFileSync(join(dir, file))
-      return { file, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length }
-    })
-    .sort((a, b) => b.raw - a.raw)
-}
-
-export function sumSizes(list: readonly AssetSize[], only?: ReadonlySet<string>): SizeTotals {
-  const picked = only ? list.filter(a => only.has(a.file)) : list
-  return { files: picked.length, raw: picked.reduce((n, a) => n + a.raw, 0), gzip: picked.reduce((n, a) => n + a.gzip, 0) }
 }

@@ -1,4 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { formatBytes } from '../export/sizes.ts'
+import { median, table } from '../export/stats.ts'
 import type { DeckFigures } from './measure.ts'
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
@@ -26,23 +28,4 @@ export function report(machine: string, [talk, ref]: readonly [DeckFigures, Deck
   mkdirSync('bench/results', { recursive: true })
   writeFileSync('bench/results/latest.json', `${JSON.stringify({ date: new Date().toISOString(), machine, decks: [talk, ref], scale }, null, 2)}\n`)
   console.log(`\nMachine: ${machine}\nMedian of ${talk.build.length} run(s):\n\n${table(rows)}\n\nWritten: bench/results/latest.json`)
-}
-
-/** Median (mean of the middle two for an even count; NaN for none). */
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = Math.floor(s.length / 2)
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
-}
-
-/** Right-pads cells into an aligned plain-text table (first row = header). */
-export function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map(r => (r[c] ?? '').length)))
-  const line = (r: readonly string[]) => r.map((cell, c) => c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)).join('  ')
-  return [line(rows[0]!), widths.map(w => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n')
-}
-
-/** "1.23 MB" (decimal megabytes, as the targets are stated). */
-export function formatBytes(n: number): string {
-  return n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} kB` : `${n} B`
 }
