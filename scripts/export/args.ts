@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { positiveInt, usage, UsageError } from '../lib/args.ts'
-import { FORMATS, type Format } from './formats.ts'
+import { FORMATS } from './formats.ts'
 
 export type ExportArgs = ReturnType<typeof parseExportArgs>
 
@@ -35,10 +35,9 @@ export function parseExportArgs(argv: readonly string[]) {
       'soak': { type: 'string' },
     },
   }))
-  for (const f of positionals) {
-    if (f !== 'all' && !(FORMATS as readonly string[]).includes(f))
-      throw new UsageError(`unknown format "${f}" (known: ${FORMATS.join(', ')}, all)`)
-  }
+  const unknown = positionals.find(f => f !== 'all' && !(FORMATS as readonly string[]).includes(f))
+  if (unknown)
+    throw new UsageError(`unknown format "${unknown}" (known: ${FORMATS.join(', ')}, all)`)
   const asked: readonly string[] = positionals.includes('all') ? FORMATS : positionals.length ? positionals : ['pdf']
   return {
     formats: FORMATS.filter(f => asked.includes(f)),

@@ -1,23 +1,19 @@
 /**
- * Re-exports in seconds: the production build the exporter renders from is kept under
- * `.cache/export-build/<key>/site` (`.cache/` is git-ignored) and reused while nothing that feeds
- * it has changed. The key is a SHA-256 over the content of every input (the deck's entry and the
- * files its slides come from, pages/, components/, layouts/, setup/, styles/, sources/, public/,
- * index.html, vite.config.ts, the lockfile, the build code itself) and the build options.
- *
- * Safety: a build is made in a temp folder and moved into place only once it succeeded, so a
- * half-written build is never found; a failed build empties the cache (the next export rebuilds
- * from scratch); a build during which an input changed is used once and not kept.
+ * Re-exports in seconds: the production build is kept under `.cache/export-build/<key>/site` and
+ * reused while nothing that feeds it changed; the key is a SHA-256 over the content of every input
+ * and the build options. A build moves into the cache only once complete, a failed build empties
+ * the cache, and a build during which an input changed is used once and not kept.
  */
 import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
-import { isStale, own, ownedTempDir } from '../lib/cleanup.ts'
+import { own, ownedTempDir, sweepStale } from '../lib/cleanup.ts'
+import { tempPathFor } from './atomic.ts'
 
-/** Folders (relative to the project root) whose every file feeds the build. */
+/** Folders and files (relative to the project root or the deck's folder) that feed the build. */
 const INPUT_DIRS = ['pages', 'components', 'layouts', 'setup', 'styles', 'sources', 'public']
-/** Single files that feed it (missing ones are skipped). */
 const INPUT_FILES = ['index.html', 'vite.config.ts', 'uno.config.ts', 'package-lock.json', 'package.json', 'scripts/lib/slidev-adapter.ts', 'scripts/dev/vite-write-guard.ts']
+const SKIP = /(^|\/)(node_modules|\.git|\.cache|dist|exports)(\/|$)|(^|\/)\.DS_Store$|~$|\.swp$/
 
 export const CACHE_DIR = '.cache/export-build'
 /** Builds kept (most recently used first): enough for the talk, a short cut and a dark/base variant. */
@@ -26,51 +22,44 @@ const KEEP = 4
 export interface BuildInputs {
   /** Project-relative path → SHA-256 of the content. */
   files: Record<string, string>
-  /** The build options that change the output. */
   options: Record<string, unknown>
 }
 
-const SKIP = /(^|\/)(node_modules|\.git|\.cache|dist|exports)(\/|$)|(^|\/)\.DS_Store$|~$|\.swp$/
-
-/** Appends the files under `root/dir` (paths relative to `root`, sorted, SKIP left out) to `out`. */
-export function walk(root: string, dir: string, out: string[]): void {
+/** The files under `root/dir`, relative to `root`, sorted, SKIP left out. */
+export function walk(root: string, dir: string): string[] {
   const names = existsSync(join(root, dir)) ? readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).sort() : []
-  for (const n of names) {
-    const rel = dir ? `${dir}/${n}` : n
-    if (!SKIP.test(rel) && statSync(join(root, rel), { throwIfNoEntry: false })?.isFile())
-      out.push(rel)
-  }
+  return names.map(n => dir ? `${dir}/${n}` : n).filter(rel => !SKIP.test(rel) && statSync(join(root, rel), { throwIfNoEntry: false })?.isFile())
 }
 
-/**
- * The inputs of a build: `root` is the project folder, `entry` the deck's entry, `deckFiles` the
- * files its slides come from (project-relative, e.g. a `src:` page outside pages/).
- */
-export function buildInputs(root: string, entry: string, deckFiles: readonly string[], options: Record<string, unknown>): BuildInputs {
-  const list: string[] = []
+// Content hashes by path, size and mtime: an export hashes each input once (the lint's key, the build's).
+const digests = new Map<string, string>()
+function digest(file: string): string {
+  const st = statSync(file)
+  const id = `${file}\0${st.size}\0${st.mtimeMs}`
+  if (!digests.has(id))
+    digests.set(id, createHash('sha256').update(readFileSync(file)).digest('hex'))
+  return digests.get(id)!
+}
+
+/** The inputs of a build of `entry`: `extraFiles` (project-relative) are the files its slides come from, or anything else to cover. */
+export function buildInputs(root: string, entry: string, extraFiles: readonly string[], options: Record<string, unknown>): BuildInputs {
   // The project's folders, and the deck's own when its entry lives elsewhere (Slidev's user root
   // is the entry's folder: bench/reference, a generated deck in a temp folder).
   const deckRoot = relative(root, resolve(root, entry, '..')).split(sep).join('/')
   const bases = deckRoot ? ['', `${deckRoot}/`] : ['']
-  for (const base of bases)
-    INPUT_DIRS.forEach(d => walk(root, base + d, list))
-  for (const f of [...bases.flatMap(b => INPUT_FILES.map(f => b + f)), relative(root, resolve(root, entry)), ...deckFiles]) {
-    const rel = f.split(sep).join('/')
-    if (statSync(join(root, rel), { throwIfNoEntry: false })?.isFile())
-      list.push(rel)
-  }
-  const files: Record<string, string> = {}
-  for (const f of [...new Set(list)].sort())
-    files[f] = createHash('sha256').update(readFileSync(join(root, f))).digest('hex')
-  return { files, options }
+  const list = [
+    ...bases.flatMap(b => INPUT_DIRS.flatMap(d => walk(root, b + d))),
+    ...[...bases.flatMap(b => INPUT_FILES.map(f => b + f)), relative(root, resolve(root, entry)), ...extraFiles]
+      .map(f => f.split(sep).join('/')).filter(f => statSync(join(root, f), { throwIfNoEntry: false })?.isFile()),
+  ]
+  return { files: Object.fromEntries([...new Set(list)].sort().map(f => [f, digest(join(root, f))])), options }
 }
 
-/** The cache key: one hash over every input's path and content hash, and the options. */
+/** The cache key: one hash over the Node.js major, every input's path and content hash, and the options in key order. */
 export function buildKey(inputs: BuildInputs): string {
   const h = createHash('sha256').update(`node ${process.versions.node.split('.')[0]}\n`)
   for (const [f, d] of Object.entries(inputs.files))
     h.update(`${f}\0${d}\n`)
-  // Sorted keys: the same options in another order are the same build.
   return h.update(JSON.stringify(inputs.options, Object.keys(inputs.options).sort())).digest('hex')
 }
 
@@ -81,81 +70,61 @@ function describeChanges(before: BuildInputs | undefined, now: BuildInputs): str
   const options = Object.keys({ ...before.options, ...now.options }).filter(k => JSON.stringify(before.options[k]) !== JSON.stringify(now.options[k]))
   const changed = [
     ...options.length ? [`build options changed (${options.join(', ')})`] : [],
-    ...Object.keys(now.files).filter(f => before.files[f] !== now.files[f]).map(f => `${f} ${f in before.files ? 'changed' : 'added'}`),
-    ...Object.keys(before.files).filter(f => !(f in now.files)).map(f => `${f} removed`),
+    ...Object.keys({ ...now.files, ...before.files }).filter(f => before.files[f] !== now.files[f]).map(f => `${f} ${!(f in now.files) ? 'removed' : f in before.files ? 'changed' : 'added'}`),
   ]
   if (!changed.length)
     return 'the Node.js major version changed'
   return changed.length > 3 ? `${changed.slice(0, 3).join(', ')} and ${changed.length - 3} more` : changed.join(', ')
 }
 
-export interface CachedBuild {
-  /** The built site to serve. */
-  site: string
-  key: string
-  reused: boolean
-  /** For the progress line: "reusing the build of 1a2b3c4d5e6f" or "rebuilt as …: why". */
-  message: string
-  /** Call when the render is done (removes a build that was not kept). */
-  release: () => void
-}
+export type CachedBuild = Awaited<ReturnType<typeof cachedBuild>>
 
 export interface BuildCacheOptions {
   /** The project folder (the cache lives in its .cache/). */
   root: string
-  /** The deck's entry, absolute or relative to `root`. */
+  /** The deck's entry, absolute or relative to `root`, and the files its slides come from, relative to `root`. */
   entry: string
-  /** The files the deck's slides come from, relative to `root`. */
   deckFiles: readonly string[]
   options: Record<string, unknown>
-  /** Ignore a cached build (it is replaced by the new one). */
+  /** Build again even when a cached build matches. */
   rebuild?: boolean
-  /** Builds the site into the given folder. */
   build: (outDir: string) => Promise<void>
 }
 
-/**
- * Returns a built site for these inputs: the cached one when the key matches, else a fresh build
- * (kept for next time when no input changed while it ran). A failed build empties the cache and
- * rethrows.
- */
-export async function cachedBuild(o: BuildCacheOptions): Promise<CachedBuild> {
+/** A built site for these inputs: the cached one when the key matches, else a fresh build. A failed build empties the cache and rethrows. */
+export async function cachedBuild(o: BuildCacheOptions) {
   const cacheRoot = join(o.root, CACHE_DIR)
   mkdirSync(cacheRoot, { recursive: true })
-  for (const n of readdirSync(cacheRoot)) {
-    const pid = /^\.tmp-(\d+)-/.exec(n)?.[1] // the temp build of a run that died (SIGKILL)
-    if (pid && isStale(Number(pid)))
-      rmSync(join(cacheRoot, n), { recursive: true, force: true })
-  }
+  sweepStale(cacheRoot) // the temp build of a run that died (SIGKILL)
   const inputs = buildInputs(o.root, o.entry, o.deckFiles, o.options)
   const key = buildKey(inputs)
   const dir = join(cacheRoot, key)
-  const result = (site: string, reused: boolean, message: string, release = () => {}) => ({ site: join(site, 'site'), key, reused, message, release })
-  if (!o.rebuild && existsSync(join(dir, 'inputs.json')) && existsSync(join(dir, 'site', 'index.html'))) {
+  // The site to serve; the progress line ("reusing the build of …", "rebuilt as … (why)"); `release`
+  // to call when the render is done (it removes a build that was not kept).
+  const result = (at: string, reused: boolean, message: string, release = () => {}) => ({ site: join(at, 'site'), key, reused, message, release })
+  if (!o.rebuild && existsSync(join(dir, 'inputs.json'))) { // written last, before the folder moved into place
     utimesSync(dir, new Date(), new Date()) // most recently used: kept by the pruning below
     return result(dir, true, `reusing the build of ${key.slice(0, 12)} (nothing that feeds it changed)`)
   }
   const pointer = join(cacheRoot, `last-${relative(o.root, resolve(o.root, o.entry)).replace(/[^\w.-]+/g, '_')}.json`)
-  const before = readPointer(pointer)
+  let before: BuildInputs | undefined
+  try {
+    before = JSON.parse(readFileSync(pointer, 'utf8')) as BuildInputs
+  }
+  catch {} // none or unreadable: only the reason given below is less precise
   const why = o.rebuild ? 'rebuild asked for (--rebuild)' : describeChanges(before, inputs)
   // Slidev builds into the run's own temp folder (removed on exit or interruption, swept by the
   // next run after a SIGKILL), then the finished site moves into the cache.
   const work = ownedTempDir('deck-export-')
-  const tmp = join(cacheRoot, `.tmp-${process.pid}-${Date.now().toString(36)}`)
+  const tmp = tempPathFor(dir)
   const release = own(tmp)
   try {
     await o.build(join(work.path, 'site'))
-    mkdirSync(tmp)
-    try {
-      renameSync(join(work.path, 'site'), join(tmp, 'site'))
-    }
-    catch { // another filesystem
-      cpSync(join(work.path, 'site'), join(tmp, 'site'), { recursive: true })
-    }
+    cpSync(join(work.path, 'site'), join(tmp, 'site'), { recursive: true })
   }
   catch (e) {
     release()
-    for (const n of readdirSync(cacheRoot).filter(n => !n.startsWith('.tmp-'))) // never reuse anything after a failed build
+    for (const n of readdirSync(cacheRoot).filter(n => !n.startsWith('.'))) // never reuse anything after a failed build
       rmSync(join(cacheRoot, n), { recursive: true, force: true })
     throw e
   }
@@ -174,20 +143,9 @@ export async function cachedBuild(o: BuildCacheOptions): Promise<CachedBuild> {
     return result(tmp, false, `rebuilt as ${key.slice(0, 12)} (${why})`, release)
   }
   release()
-  writeFileSync(`${pointer}.${process.pid}`, manifest)
-  renameSync(`${pointer}.${process.pid}`, pointer)
+  writeFileSync(pointer, manifest)
   const builds = readdirSync(cacheRoot).filter(n => /^[0-9a-f]{64}$/.test(n)).map(n => ({ n, t: statSync(join(cacheRoot, n)).mtimeMs }))
   for (const { n } of builds.sort((a, b) => b.t - a.t).slice(KEEP).filter(b => b.n !== key))
     rmSync(join(cacheRoot, n), { recursive: true, force: true })
   return result(dir, false, `rebuilt as ${key.slice(0, 12)} (${why})`)
-}
-
-/** The inputs of the last build of this entry (only to say why it rebuilt): none when unreadable. */
-function readPointer(file: string): BuildInputs | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as BuildInputs
-  }
-  catch {
-    return undefined
-  }
 }

@@ -3,24 +3,19 @@ import { formatProblem } from '../lib/problem.ts'
 import { checkTemplates } from '../lint/template.ts'
 
 /** Slidev compiles slide N of `slides.md` as the virtual module `…/slides.md__slidev_N.md`. */
-const VIRTUAL = /[^\s"'()]*__slidev_(\d+)\.md(?::(\d+)(?::(\d+))?)?/
+const VIRTUAL = /__slidev_(\d+)\.md/
 
 /**
- * One line instead of a build's stack: the real file:line (slide N) of an error that the build
- * reports in Slidev's virtual per-slide module, and the error's own message. The line comes from
- * compiling that slide's HTML the way the lint does (it finds the same Vue error at its real
- * line); otherwise it is the slide's first line. Undefined when the error names no slide.
+ * One file:line (slide N) line instead of the stack of a build error in a slide's virtual module; the
+ * line is where the lint's compile of that slide finds the error, else the slide's first line.
  */
 export function explainBuildError(text: string, deck: Deck): string | undefined {
-  const m = VIRTUAL.exec(text)
-  if (!m)
-    return undefined
-  const slide = deck.slides[Number(m[1]) - 1]
+  const slide = deck.slides[Number(VIRTUAL.exec(text)?.[1]) - 1]
   if (!slide)
     return undefined
   const lines = text.split('\n').map(l => l.trim())
   const message = lines.find(l => /^(?:\w*Error|\[\w+\]):? /.test(l) && !/^\w*Error: Build failed/.test(l))
-    ?.replace(/^(?:RolldownError|SyntaxError|Error|\w+Error):\s*/, '')
+    ?.replace(/^\w*Error:\s*/, '')
     ?? lines.find(l => l && !VIRTUAL.test(l) && !/^Build failed/.test(l))
     ?? 'unknown error'
   const lint = checkTemplates([slide])

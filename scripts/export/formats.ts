@@ -14,15 +14,13 @@ export function outputPaths(dir: string, name: string): OutputPaths {
 
 /** A file name stem from `exportFilename` (or the title): no path separators, no spaces. */
 export function safeName(name: string): string {
-  const cleaned = name
+  return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036F]/g, '')
     .replace(/\.pdf$/i, '')
-    .replace(/[^\w.-]+/g, '-')
-    .replace(/-+/g, '-')
+    .replace(/[^\w.]+/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '')
-    .toLowerCase()
-  return cleaned || 'slides'
+    .toLowerCase() || 'slides'
 }
 
 /** "01.png", "02.png" … for slide numbers; width grows for decks of 100+ slides. */

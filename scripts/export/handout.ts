@@ -1,10 +1,12 @@
 import MarkdownIt from 'markdown-it'
+import type { DeckSlide } from '../lib/deck.ts'
 import { CLICK_MARKER } from '../lib/talk.ts'
 
 /** As Slidev renders notes (markdown-it), but raw HTML in notes is shown as text, never injected. */
 const md = new MarkdownIt({ html: false })
 
 const escapeHtml = md.utils.escapeHtml
+const pct = (v: number) => `${(Math.min(Math.max(v, 0), 1) * 100).toFixed(3)}%`
 
 /** Speaker notes to HTML for the handout; Slidev's `[click]` markers become a small "▸ click" tag. */
 export function notesToHtml(note: string | undefined): string {
@@ -18,35 +20,23 @@ export function notesToPlainText(note: string): string {
   return note.replace(new RegExp(`${CLICK_MARKER.source}\\s*`, 'gi'), '').replace(/[ \t]+\n/g, '\n').trim()
 }
 
-export interface HandoutSlide {
-  no: number
-  title: string | undefined
-  note: string | undefined
-  /** data: URL (or file URL) of the slide image. */
-  image: string
-  /** Links on the slide, as fractions of the slide's width and height: kept clickable over the image. */
-  links?: SlideLink[]
-}
+/** `image`: a data: URL; `links`: the slide's links, as fractions of its size, kept clickable over the image. */
+export type HandoutSlide = Pick<DeckSlide, 'no' | 'title' | 'note'> & { image: string, links?: SlideLink[] }
 
 export interface SlideLink { href: string, x: number, y: number, w: number, h: number }
 
 /**
- * The speaker-notes handout as one HTML document: A4 portrait, two slides per page, each slide's
- * image with its number, title and notes underneath. Rendered to PDF by Chromium. Each half page
- * has a fixed height; `fitHandoutNotes` (run in the page) shrinks notes that would not fit, so
- * nothing is cut off.
+ * The speaker-notes handout for Chromium to print: A4, `perPage` slides a page, each image with its
+ * number, title and notes; the cells have a fixed height (`fitHandoutNotes` shrinks long notes).
  */
 export function handoutHtml(title: string, slides: HandoutSlide[], perPage = 2): string {
-  const pages: string[] = []
-  for (let i = 0; i < slides.length; i += perPage) {
-    const cells = slides.slice(i, i + perPage).map(s => `
+  const cell = (s: HandoutSlide) => `
       <section class="slide" data-no="${s.no}">
         <div class="shot"><img src="${s.image}" alt="Slide ${s.no}${s.title ? `: ${escapeHtml(s.title.replace(/[*_`]/g, ''))}` : ''}">${(s.links ?? []).map(l => `<a href="${escapeHtml(l.href)}" style="left:${pct(l.x)};top:${pct(l.y)};width:${pct(l.w)};height:${pct(l.h)}">${escapeHtml(l.href)}</a>`).join('')}</div>
         <h2><span class="no">${s.no}</span> ${md.renderInline(s.title ?? '')}</h2>
         <div class="notes">${notesToHtml(s.note)}</div>
-      </section>`).join('')
-    pages.push(`<div class="page">${cells}</div>`)
-  }
+      </section>`
+  const pages = Array.from({ length: Math.ceil(slides.length / perPage) }, (_, p) => `<div class="page">${slides.slice(p * perPage, (p + 1) * perPage).map(cell).join('')}</div>`)
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} — speaker notes</title>
 <style>
@@ -72,39 +62,27 @@ export function handoutHtml(title: string, slides: HandoutSlide[], perPage = 2):
 <body>${pages.join('\n')}</body></html>`
 }
 
-function pct(v: number): string {
-  return `${(Math.min(Math.max(v, 0), 1) * 100).toFixed(3)}%`
-}
-
 /** Smallest notes font the handout uses before it gives up (pt). */
 export const HANDOUT_MIN_PT = 7.5
 
 /**
- * Runs in the handout page (A4 content width, print media): shrinks the notes of every half page
- * whose content overflows, half a point at a time down to HANDOUT_MIN_PT, and, if the notes are
- * still too long, lets the slide image shrink too. Returns the slides whose notes were shrunk
- * and those that still do not fit (the caller fails rather than cut text).
+ * Runs in the handout page: shrinks overflowing notes half a point at a time down to `minPt`, then
+ * the slide image; returns the slides shrunk and those still cut (the caller fails rather than cut).
  */
 export function fitHandoutNotes(minPt: number): { shrunk: { no: number, pt: number }[], cut: number[] } {
   const shrunk: { no: number, pt: number }[] = []
   const cut: number[] = []
   for (const section of document.querySelectorAll<HTMLElement>('section.slide')) {
-    const notes = section.querySelector<HTMLElement>('.notes')!
-    const img = section.querySelector<HTMLElement>('.shot')!
+    const overflows = () => section.scrollHeight > section.clientHeight + 1
     const no = Number(section.dataset.no)
     let pt = 10.5
-    while (section.scrollHeight > section.clientHeight + 1 && pt > minPt) {
-      pt -= 0.5
-      notes.style.fontSize = `${pt}pt`
-    }
-    let width = 70
-    while (section.scrollHeight > section.clientHeight + 1 && width > 40) {
-      width -= 5
-      img.style.width = `${width}%`
-    }
+    while (overflows() && pt > minPt)
+      section.querySelector<HTMLElement>('.notes')!.style.fontSize = `${pt -= 0.5}pt`
+    for (let width = 70; overflows() && width > 40;)
+      section.querySelector<HTMLElement>('.shot')!.style.width = `${width -= 5}%`
     if (pt < 10.5)
       shrunk.push({ no, pt })
-    if (section.scrollHeight > section.clientHeight + 1)
+    if (overflows())
       cut.push(no)
   }
   return { shrunk, cut }

@@ -26,58 +26,43 @@ export interface ManifestSlide {
 
 /** Writes the manifest of `output` atomically, as the output itself. */
 export async function writeManifest(output: string, entry: string, m: Omit<Manifest, 'deck'>): Promise<void> {
-  const file = `${output}.json`
-  const manifest: Manifest = { deck: relative(dirname(file), entry), ...m }
-  await writeAtomically(file, tmp => writeFile(tmp, `${JSON.stringify(manifest, null, 2)}\n`), () => {})
+  const manifest: Manifest = { deck: relative(dirname(output), entry), ...m }
+  await writeAtomically(`${output}.json`, tmp => writeFile(tmp, `${JSON.stringify(manifest, null, 2)}\n`), () => {})
 }
 
 /** The manifest of `output` and the absolute path of its deck; a missing one is an error naming it. */
 export async function readManifest(output: string): Promise<Manifest & { entry: string }> {
   const file = `${output}.json`
-  const text = await readFile(file, 'utf8').catch(() => {
+  const m = JSON.parse(await readFile(file, 'utf8').catch(() => {
     throw new Error(`${file} is missing: verify:pdf needs the manifest that npm run export writes next to the PDF (export again)`)
-  })
-  const m = JSON.parse(text) as Manifest
+  })) as Manifest
   return { ...m, entry: resolve(dirname(file), m.deck) }
 }
 
 /**
- * The slides of Slidev's print page in print order: each container's slide number (its id is
- * "<slide, 3 digits>-<click + 1>") and first heading as shown (the text the PDF
- * holds, not the markdown), grouped into the slides' page ranges.
+ * The slides of Slidev's print page in print order, grouped into page ranges: each container's
+ * slide number (its id is "<slide, 3 digits>-<click + 1>") and first heading as printed.
  */
 export async function printedSlides(page: Page, firstPage = 1): Promise<ManifestSlide[]> {
-  const printed = await page.evaluate(() => {
-    // The text a reader sees, as the PDF's text holds it: not what sits in a box clipped to 1 px for
-    // screen readers (an sr-only label), nor a formula (KaTeX sets it glyph by glyph, raised and
-    // lowered, so its PDF text is out of order).
-    const shownText = (h: HTMLElement | null) => {
-      if (!h)
-        return undefined
-      const hidden = (e: Element | null): boolean => {
-        for (; e && e !== h.parentElement; e = e.parentElement) {
-          if (e.classList.contains('katex'))
-            return true
-          const r = e.getBoundingClientRect()
-          const st = getComputedStyle(e)
-          if (st.display === 'none' || st.visibility === 'hidden' || ((r.width <= 1 || r.height <= 1) && st.overflow !== 'visible'))
-            return true
-        }
-        return false
+  const printed = await page.evaluate(() => [...document.querySelectorAll('.print-slide-container')].map((el) => {
+    // The heading's text as the PDF holds it: not what sits in a box clipped to 1 px for screen
+    // readers (an sr-only label), nor a formula (KaTeX sets it glyph by glyph, raised and lowered,
+    // so its PDF text is out of order).
+    const h = el.querySelector('h1')
+    const hidden = (e: Element | null): boolean => {
+      for (; e && e !== h!.parentElement; e = e.parentElement) {
+        const r = e.getBoundingClientRect()
+        const st = getComputedStyle(e)
+        if (e.classList.contains('katex') || st.display === 'none' || st.visibility === 'hidden' || ((r.width <= 1 || r.height <= 1) && st.overflow !== 'visible'))
+          return true
       }
-      const texts: string[] = []
-      const walk = document.createTreeWalker(h, NodeFilter.SHOW_TEXT)
-      while (walk.nextNode()) {
-        if (!hidden(walk.currentNode.parentElement))
-          texts.push(walk.currentNode.textContent ?? '')
-      }
-      return texts.join('').replace(/\s+/g, ' ').trim() || undefined
+      return false
     }
-    return [...document.querySelectorAll('.print-slide-container')].map(el => ({
-      no: Number(/^(\d+)-\d+$/.exec(el.id)?.[1] ?? 0),
-      title: shownText(el.querySelector<HTMLElement>('h1')),
-    }))
-  })
+    let text = ''
+    for (const walk = h && document.createTreeWalker(h, NodeFilter.SHOW_TEXT); walk?.nextNode();)
+      text += hidden(walk.currentNode.parentElement) ? '' : walk.currentNode.textContent
+    return { no: Number(/^(\d+)-\d+$/.exec(el.id)?.[1] ?? 0), title: text.replace(/\s+/g, ' ').trim() || undefined }
+  }))
   const slides: ManifestSlide[] = []
   printed.forEach((p, i) => {
     const last = slides.at(-1)

@@ -1,30 +1,30 @@
 /**
- * Joins tagged PDFs (Chromium's, one per batch of slides) into one tagged PDF: pages in order, and
- * their structure trees joined under one /Document element, with each page's /StructParents and
- * each annotation's /StructParent renumbered into one parent tree. pdf-lib's copyPages alone
- * would drop the structure (the file would no longer be "Tagged: yes").
+ * Joins tagged PDFs (one per batch of slides) into one: their structure trees under one /Document,
+ * /StructParents and /StructParent renumbered into one parent tree (pdf-lib's copyPages drops the tags).
  */
 import { PDFArray, type PDFContext, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRef } from 'pdf-lib'
 
 /** pdf-lib's copier, with its (private) map of what it has copied, which is seeded below. */
 interface Copier { copy: <T extends PDFObject>(o: T) => T, traversedObjects: Map<PDFObject, PDFObject> }
 
+const deref = (ctx: PDFContext, v: PDFObject | undefined) => v instanceof PDFRef ? ctx.lookup(v) : v
+
 /** The elements of an array (behind a reference or not), or the one object, or none. */
 function items(ctx: PDFContext, v: PDFObject | undefined): PDFObject[] {
-  const x = v instanceof PDFRef ? ctx.lookup(v) : v
+  const x = deref(ctx, v)
   return x instanceof PDFArray ? x.asArray() : v ? [v] : []
 }
 
 /** The [key, value] pairs of a number tree (the /ParentTree), its /Kids followed. */
-function parentTreePairs(src: PDFDocument, node: PDFDict | undefined, out: [number, PDFObject][] = []): [number, PDFObject][] {
-  const nums = node && items(src.context, node.get(PDFName.of('Nums')))
-  for (let i = 0; nums && i + 1 < nums.length; i += 2) {
-    const k = nums[i] instanceof PDFRef ? src.context.lookup(nums[i] as PDFRef) : nums[i]
+function parentTreePairs(ctx: PDFContext, node: PDFDict | undefined, out: [number, PDFObject][] = []): [number, PDFObject][] {
+  const nums = items(ctx, node?.get(PDFName.of('Nums')))
+  for (let i = 0; i + 1 < nums.length; i += 2) {
+    const k = deref(ctx, nums[i])
     if (k instanceof PDFNumber)
       out.push([k.asNumber(), nums[i + 1]!])
   }
-  for (const kid of node ? items(src.context, node.get(PDFName.of('Kids'))) : [])
-    parentTreePairs(src, src.context.lookup(kid, PDFDict), out)
+  for (const kid of items(ctx, node?.get(PDFName.of('Kids'))))
+    parentTreePairs(ctx, ctx.lookup(kid, PDFDict), out)
   return out
 }
 
@@ -67,19 +67,19 @@ export async function mergeTaggedPdfs(parts: readonly Uint8Array[]): Promise<Uin
     roleMap ??= srcRoot.get(PDFName.of('RoleMap')) ? copier.copy(srcRoot.get(PDFName.of('RoleMap'))!) : undefined
     // The source's top elements; a /Document element is unwrapped so that one /Document holds all.
     for (const top of items(src.context, srcRoot.get(PDFName.of('K')))) {
-      const el = top instanceof PDFRef ? src.context.lookup(top) : top
+      const el = deref(src.context, top)
       const isDocument = el instanceof PDFDict && String(el.get(PDFName.of('S'))) === '/Document'
       if (isDocument && top instanceof PDFRef)
         copier.traversedObjects.set(top, docElemRef) // children's /P → our /Document
       for (const kid of isDocument ? items(src.context, el.get(PDFName.of('K'))) : [top]) {
         const copied = copier.copy(kid)
-        const dict = copied instanceof PDFRef ? ctx.lookup(copied) : copied
+        const dict = deref(ctx, copied)
         if (dict instanceof PDFDict && !isDocument)
           dict.set(PDFName.of('P'), docElemRef)
         children.push(copied)
       }
     }
-    const pairs = parentTreePairs(src, srcRoot.lookupMaybe(PDFName.of('ParentTree'), PDFDict))
+    const pairs = parentTreePairs(src.context, srcRoot.lookupMaybe(PDFName.of('ParentTree'), PDFDict))
     for (const [key, value] of pairs)
       nums.push(PDFNumber.of(key + offset), copier.copy(value))
     offset += Math.max(srcRoot.lookupMaybe(PDFName.of('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0, ...pairs.map(([key]) => key + 1))

@@ -1,14 +1,12 @@
 /**
- * What the export writes into its PDFs beyond Chromium's tagged output: the deck's metadata, the
- * document language, the title shown in the viewer's title bar, bookmarks built from the deck
- * model (a chapter is the `src:` page file a slide comes from, named by its chapter divider's
- * title; the slides of that file are its children), and fixed dates and /ID so exports reproduce.
+ * What the export adds to Chromium's tagged PDFs: the deck's metadata and language, the title in
+ * the viewer's title bar, bookmarks from the deck model, and fixed dates and /ID so exports reproduce.
  */
-import { execFileSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
 import { relative } from 'node:path'
-import { type PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef } from 'pdf-lib'
+import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib'
 import { type Deck, type DeckSlide, heading, stripInlineMarkdown } from '../lib/deck.ts'
 
 export interface OutlineNode {
@@ -25,7 +23,7 @@ export function deckLang(headmatter: Record<string, unknown>): string {
 }
 
 /** A slide's title as a bookmark: its `# ` heading (markdown stripped), else Slidev's title, else "Slide N". */
-export function slideLabel(s: Pick<DeckSlide, 'no' | 'title' | 'body' | 'contentLine'>): string {
+function slideLabel(s: Pick<DeckSlide, 'no' | 'title' | 'body' | 'contentLine'>): string {
   const t = stripInlineMarkdown(heading(s)?.text ?? s.title ?? '').replace(/\s+/g, ' ').trim()
   return t || `Slide ${s.no}`
 }
@@ -38,82 +36,53 @@ export function slideLabel(s: Pick<DeckSlide, 'no' | 'title' | 'body' | 'content
 export function deckOutline(deck: Pick<Deck, 'root' | 'entry' | 'slides'>, firstPage: readonly number[]): OutlineNode[] {
   const entryFile = relative(deck.root, deck.entry)
   const nodes: OutlineNode[] = []
-  let group: { file: string, node: OutlineNode } | undefined
   deck.slides.forEach((s, i) => {
-    const page = firstPage[i] ?? 0
-    const label = slideLabel(s)
-    if (s.file === entryFile) {
-      group = undefined
-      nodes.push({ title: label, page })
-      return
-    }
-    if (!group || group.file !== s.file) {
-      group = { file: s.file, node: { title: label, page, children: [] } }
-      nodes.push(group.node)
-    }
-    if (s.frontmatter.layout === 'chapter' && group.node.children!.length === 0) {
-      const n = String(s.frontmatter.chapter ?? '').trim()
-      group.node.title = n ? `${n}. ${label}` : label
-    }
-    group.node.children!.push({ title: label, page })
+    const item = { title: slideLabel(s), page: firstPage[i] ?? 0 }
+    if (s.file === entryFile)
+      return nodes.push(item)
+    if (s.file !== deck.slides[i - 1]?.file)
+      nodes.push({ ...item, children: [] })
+    const chapter = nodes.at(-1)!
+    if (s.frontmatter.layout === 'chapter' && !chapter.children!.length)
+      chapter.title = [String(s.frontmatter.chapter ?? '').trim(), item.title].filter(Boolean).join('. ')
+    chapter.children!.push(item)
   })
   return nodes
 }
 
 /** Replaces the document's bookmarks with `nodes` (chapters closed, so the panel lists the chapters). */
-export function writeOutline(doc: PDFDocument, nodes: OutlineNode[]): void {
+function writeOutline(doc: PDFDocument, nodes: OutlineNode[]): void {
   const ctx = doc.context
   const pages = doc.getPages()
-  const rootRef = ctx.nextRef()
-  const level = (items: OutlineNode[], parent: PDFRef): { first: PDFRef, last: PDFRef } => {
+  // Writes `items` under `parent`; returns the parent's /First, /Last and /Count (negative: closed).
+  const level = (items: OutlineNode[], parent: PDFRef, open: boolean) => {
     const refs = items.map(() => ctx.nextRef())
-    items.forEach((it, i) => {
-      const page = pages[Math.min(Math.max(it.page, 0), pages.length - 1)]!
-      const dict = ctx.obj({ Title: PDFHexString.fromText(it.title), Parent: parent, Dest: [page.ref, 'Fit'] }) as PDFDict
-      if (i > 0)
-        dict.set(PDFName.of('Prev'), refs[i - 1]!)
-      if (i < items.length - 1)
-        dict.set(PDFName.of('Next'), refs[i + 1]!)
-      if (it.children?.length) {
-        const sub = level(it.children, refs[i]!)
-        dict.set(PDFName.of('First'), sub.first)
-        dict.set(PDFName.of('Last'), sub.last)
-        dict.set(PDFName.of('Count'), PDFNumber.of(-it.children.length))
-      }
-      ctx.assign(refs[i]!, dict)
-    })
-    return { first: refs[0]!, last: refs[refs.length - 1]! }
+    items.forEach((it, i) => ctx.assign(refs[i]!, ctx.obj({
+      Title: PDFHexString.fromText(it.title),
+      Parent: parent,
+      Dest: [pages[Math.min(Math.max(it.page, 0), pages.length - 1)]!.ref, 'Fit'],
+      Prev: refs[i - 1],
+      Next: refs[i + 1],
+      ...it.children?.length ? level(it.children, refs[i]!, false) : {},
+    })))
+    return { First: refs[0], Last: refs.at(-1), Count: open ? items.length : -items.length }
   }
-  if (nodes.length === 0) {
+  if (!nodes.length) {
     doc.catalog.delete(PDFName.of('Outlines'))
     return
   }
-  const root = ctx.obj({ Type: 'Outlines' }) as PDFDict
-  const { first, last } = level(nodes, rootRef)
-  root.set(PDFName.of('First'), first)
-  root.set(PDFName.of('Last'), last)
-  root.set(PDFName.of('Count'), PDFNumber.of(nodes.length))
-  ctx.assign(rootRef, root)
-  doc.catalog.set(PDFName.of('Outlines'), rootRef)
+  const root = ctx.nextRef()
+  ctx.assign(root, ctx.obj({ Type: 'Outlines', ...level(nodes, root, true) }))
+  doc.catalog.set(PDFName.of('Outlines'), root)
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
 }
 
-export interface PdfMeta {
-  title?: string
-  author?: string
-  subject?: string
-  keywords?: string[]
-  /** Creation and modification date (sourceDate): the same for every export of a commit. */
-  date?: Date
-  /** Document language (catalog /Lang), e.g. "en". */
-  lang?: string
-  /** Bookmarks (replace whatever Chromium wrote). */
-  outline?: OutlineNode[]
-}
+/** `date`: the creation and modification date (sourceDate); `outline` replaces Chromium's bookmarks. */
+export type PdfMeta = ReturnType<typeof pdfMetaFrom> & { date?: Date, lang?: string, outline?: OutlineNode[] }
 
 /** The PDF metadata Slidev's own export sets, from the deck's headmatter. */
-export function pdfMetaFrom(headmatter: Record<string, unknown>): PdfMeta {
-  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
+export function pdfMetaFrom(headmatter: Record<string, unknown>) {
+  const str = (v: unknown) => typeof v === 'string' && v.trim() ? v.trim() : undefined
   const kw = headmatter.keywords
   return {
     title: str(headmatter.title),
@@ -123,11 +92,7 @@ export function pdfMetaFrom(headmatter: Record<string, unknown>): PdfMeta {
   }
 }
 
-/**
- * Sets the metadata and makes the file reproducible: fixed dates and producer instead of
- * Chromium's and pdf-lib's clocks, and a document /ID derived from the content instead of
- * Chromium's random one.
- */
+/** Sets the metadata; fixed dates and producer, and an /ID from the content, instead of Chromium's clock and random /ID, so exports reproduce. */
 export async function setPdfMeta(file: string, meta: PdfMeta): Promise<void> {
   const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false })
   doc.setCreationDate(meta.date ?? new Date(0))
@@ -154,17 +119,8 @@ export async function setPdfMeta(file: string, meta: PdfMeta): Promise<void> {
   await writeFile(file, await doc.save({ useObjectStreams: false }))
 }
 
-/**
- * The date an export stamps into its files, so that two exports of one commit are identical:
- * SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else the last commit's date
- * in `cwd`'s repository, else the Unix epoch (outside git).
- */
+/** The date stamped into the files, the same for every export of a commit: SOURCE_DATE_EPOCH, else the last commit's, else the epoch. */
 export function sourceDate(cwd = process.cwd(), env = process.env): Date {
-  const epoch = (s: string | undefined) => /^\s*\d+\s*$/.test(s ?? '') ? new Date(Number(s) * 1000) : undefined
-  try {
-    return epoch(env.SOURCE_DATE_EPOCH) ?? epoch(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) ?? new Date(0)
-  }
-  catch {
-    return new Date(0)
-  }
+  const epoch = (s: string | null | undefined) => /^\s*\d+\s*$/.test(s ?? '') ? new Date(Number(s) * 1000) : undefined
+  return epoch(env.SOURCE_DATE_EPOCH) ?? epoch(spawnSync('git', ['log', '-1', '--format=%ct'], { cwd, encoding: 'utf8' }).stdout) ?? new Date(0)
 }

@@ -1,7 +1,5 @@
-/** Median of a non-empty list (mean of the middle two for an even count). */
+/** Median (mean of the middle two for an even count; NaN for none). */
 export function median(xs: readonly number[]): number {
-  if (xs.length === 0)
-    return Number.NaN
   const s = [...xs].sort((a, b) => a - b)
   const mid = Math.floor(s.length / 2)
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2

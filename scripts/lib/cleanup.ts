@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 
 /**
  * Temp folders and partial files of a run, removed when the run ends, is interrupted (SIGINT,
@@ -48,20 +48,15 @@ export function isStale(pid: number): boolean {
   }
 }
 
-// mkdtemp appends six characters; anything else with the prefix (a test build cache, say) is not ours.
-const TEMP_DIR = /^deck-(?:export|check|soak|bench)-(\d+)-[A-Za-z0-9]{6}$/
-const PARTIAL = /^\..+\.tmp-(?:old-)?(\d+)-\w+$/
+// The names `ownedTempDir` and `tempPathFor` (export/atomic.ts) give, with the owner's pid; anything
+// else with the prefix (a test build cache, say) is not ours.
+const OWNED = /^(?:deck-(?:export|check|soak|bench)-|\..+\.tmp-(?:old-)?)(\d+)-\w+$/
 
 /** Removes stale temp folders of earlier runs from `tmp` and stale partial files from `outDir`. Returns what it removed. */
 export function sweepStale(outDir?: string, tmp = tmpdir()): string[] {
-  const removed: string[] = []
-  for (const [dir, re] of [[tmp, TEMP_DIR], [outDir, PARTIAL]] as const) {
-    for (const name of dir && existsSync(dir) ? readdirSync(dir) : []) {
-      if (isStale(Number(re.exec(name)?.[1]))) {
-        rmSync(join(dir!, name), { recursive: true, force: true })
-        removed.push(join(dir!, name))
-      }
-    }
-  }
-  return removed
+  const stale = [tmp, outDir].flatMap(dir => dir && existsSync(dir) ? readdirSync(dir).map(n => join(dir, n)) : [])
+    .filter(p => isStale(Number(OWNED.exec(basename(p))?.[1])))
+  for (const p of stale)
+    rmSync(p, { recursive: true, force: true })
+  return stale
 }
