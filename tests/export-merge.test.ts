@@ -7,15 +7,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib'
-import { chromium } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium.ts'
+import { launchChromium } from '../scripts/lib/chromium.ts'
 import { mergeTaggedPdfs } from '../scripts/export/pdf-merge.ts'
 import { linkUris } from '../scripts/verify/pdf.ts'
 
 describe('mergeTaggedPdfs', () => {
   it('keeps the structure, the page order and the links', { timeout: 60_000 }, async () => {
-    const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS] })
+    const browser = await launchChromium()
     const parts: Uint8Array[] = []
     try {
       for (const batch of [['One', 'Two'], ['Three', 'Four']]) {

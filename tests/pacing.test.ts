@@ -9,9 +9,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium.ts'
+import { launchChromium } from '../scripts/lib/chromium.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import type { Deck } from '../scripts/lib/deck.ts'
 import { spokenWords } from '../scripts/lint/budgets.ts'
@@ -50,7 +49,7 @@ beforeAll(async () => {
   if (build.status !== 0)
     throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`)
   server = await serveStatic(join(dir, 'dist'))
-  browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS] })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {

@@ -11,7 +11,7 @@ import { request as httpRequest } from 'node:http'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium } from 'playwright-core'
+import { launchChromium } from '../scripts/lib/chromium.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const ROOT = resolve(__dirname, '..')
@@ -225,7 +225,7 @@ describe('through the proxy, with the password', () => {
   })
 
   it('presenter mode loads and moves the audience view (two browsers, sync through the proxy)', async () => {
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
+    const browser = await launchChromium()
     try {
       // Two contexts = two devices: no shared storage or BroadcastChannel, so the audience view
       // can only learn the slide from the server (POST /@server-reactive/nav up, HMR WebSocket down).

@@ -10,9 +10,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser } from 'playwright-core'
-import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/chromium.ts'
+import { launchChromium } from '../scripts/lib/chromium.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
 import { writeManifest } from '../scripts/export/manifest.ts'
 import { deckLang, deckOutline, pdfMetaFrom, setPdfMeta } from '../scripts/export/pdf-meta.ts'
@@ -90,7 +89,7 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'ch/pages'), { recursive: true })
   for (const [f, text] of Object.entries(CHAPTERED))
     writeFileSync(join(dir, 'ch', f), text)
-  browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS] })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {

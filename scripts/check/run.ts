@@ -1,15 +1,14 @@
 import { existsSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { x } from 'tinyexec'
-import { CHROMIUM_ARGS, findChromium } from '../lib/chromium.ts'
+import { launchChromium } from '../lib/chromium.ts'
 import { useColorScheme } from '../lib/color-scheme.ts'
-import type { Deck, DeckSlide } from '../lib/deck.ts'
+import { type Deck, type DeckSlide, squashText } from '../lib/deck.ts'
 import { dedupeProblems, type Problem, type Scheme } from '../lib/problem.ts'
 import { holdPreloadAll, PRELOAD_ALL } from '../lib/slidev-adapter.ts'
 import { serveStatic } from '../lib/static-server.ts'
 import { isReferencesSlide, readTalk, talkRulesOn } from '../lib/talk.ts'
-import { squashText } from '../verify/pdf.ts'
 import { budgetFindings, checkAccessibility, checkFonts, checkImages, checkLayout, diagramFindings, diagramsSettled, type Finding, measureText, type TextSample } from './checks.ts'
 
 /**
@@ -64,7 +63,7 @@ export async function checkBuiltDeck(deck: Deck, dist: string, wanted: Scheme[],
   const atDeck = (check: string, message: string, scheme: Scheme): Problem => ({ file: relative(deck.root, deck.entry), line: 1, no: 0, check, message, scheme })
 
   const server = await serveStatic(dist)
-  const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS] })
+  const browser = await launchChromium()
   const problems: Problem[] = []
   let steps = 0
   try {

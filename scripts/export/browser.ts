@@ -1,15 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
-import { playwright } from '../lib/cjs.ts'
-import { CHROMIUM_ARGS, findChromium } from '../lib/chromium.ts'
 import { useColorScheme } from '../lib/color-scheme.ts'
 import { diagramFindings, diagramsSettled } from '../check/checks.ts'
 import type { Deck } from '../lib/deck.ts'
-
-/** Launches the Chromium that `findChromium()` finds (throws ChromiumNotFoundError naming what to install). */
-export async function launchChromium(): Promise<Browser> {
-  const executablePath = findChromium()
-  return playwright().chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] })
-}
 
 export type Canvas = Deck['canvas']
 

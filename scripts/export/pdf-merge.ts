@@ -2,7 +2,13 @@
  * Joins tagged PDFs (one per batch of slides) into one: their structure trees under one /Document,
  * /StructParents and /StructParent renumbered into one parent tree (pdf-lib's copyPages drops the tags).
  */
-import { PDFArray, type PDFContext, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRef } from 'pdf-lib'
+import type { PDFContext, PDFObject } from 'pdf-lib'
+import { pdfLib } from '../lib/cjs.ts'
+
+const { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRef } = pdfLib()
+type PDFDict = import('pdf-lib').PDFDict
+type PDFRef = import('pdf-lib').PDFRef
+type PDFPageLeaf = import('pdf-lib').PDFPageLeaf
 
 /** pdf-lib's copier, with its (private) map of what it has copied, which is seeded below. */
 interface Copier { copy: <T extends PDFObject>(o: T) => T, traversedObjects: Map<PDFObject, PDFObject> }

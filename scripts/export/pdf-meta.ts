@@ -6,8 +6,12 @@ import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
 import { relative } from 'node:path'
-import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib'
+import type { PDFRef } from 'pdf-lib'
+import { pdfLib } from '../lib/cjs.ts'
 import { type Deck, type DeckSlide, heading, stripInlineMarkdown } from '../lib/deck.ts'
+
+const { PDFDocument, PDFHexString, PDFName } = pdfLib()
+type PDFDocument = import('pdf-lib').PDFDocument
 
 export interface OutlineNode {
   title: string

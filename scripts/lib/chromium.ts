@@ -1,9 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { delimiter, join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { playwright } from './cjs.ts'
 
 /** Flags for a headless Chromium on a machine with no network but loopback. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] as const
 
 export class ChromiumNotFoundError extends Error {
@@ -34,4 +36,9 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
     'Install one: `apt-get install -y chromium` (Debian/Ubuntu; `npm run setup` does this),',
     'or point CHROMIUM_PATH at a Chromium or Chrome executable.',
   ].join('\n'))
+}
+
+/** Launches the Chromium that `findChromium()` finds, headless with CHROMIUM_ARGS: every command and test starts its browser here. */
+export async function launchChromium(): Promise<Browser> {
+  return playwright().chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS] })
 }

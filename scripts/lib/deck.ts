@@ -132,3 +132,8 @@ export function frontmatterKeyLine(slide: DeckSlide, key: string): number {
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
+
+/** Lowercase letters and digits only (NFKC unfolds ligatures), so a title matches however the PDF lays it out. */
+export function squashText(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+}

@@ -1,11 +1,15 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, PDFString } from 'pdf-lib'
-import { heading, loadDeck, stripInlineMarkdown } from '../lib/deck.ts'
+import type { PDFObject } from 'pdf-lib'
+import { pdfLib } from '../lib/cjs.ts'
+import { heading, loadDeck, squashText, stripInlineMarkdown } from '../lib/deck.ts'
 import { formatProblem } from '../lib/problem.ts'
 import { isReferencesSlide } from '../lib/talk.ts'
 import { readManifest } from '../export/manifest.ts'
 import { deckLang, deckOutline, type OutlineNode } from '../export/pdf-meta.ts'
+
+const { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } = pdfLib()
+type PDFDocument = import('pdf-lib').PDFDocument
 
 /**
  * Checks a PDF (pdf-lib, poppler's pdftotext, pdftoppm, pdffonts) against its manifest
@@ -146,11 +150,6 @@ export function parsePdffonts(text: string): { name: string, type: string, embed
   const cols = [...(lines[dash] ?? '').matchAll(/-+/g)].map(m => [m.index, m.index + m[0].length + 1] as const)
   const cell = (line: string, i: number) => line.slice(...cols[i]!).trim()
   return dash < 1 ? [] : lines.slice(dash + 1).filter(l => l.trim()).map(l => ({ name: cell(l, 0), type: cell(l, 1), embedded: cell(l, 3) === 'yes' }))
-}
-
-/** Lowercase letters and digits only (NFKC unfolds ligatures), so a title matches however the PDF lays it out. */
-export function squashText(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
 }
 
 /** Whether the title (markdown stripped) occurs in the text. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { containsTitle, isBlankPage, parsePdffonts, parsePgms, squashText } from '../../scripts/verify/pdf.ts'
+import { squashText } from '../../scripts/lib/deck.ts'
+import { containsTitle, isBlankPage, parsePdffonts, parsePgms } from '../../scripts/verify/pdf.ts'
 
 function pgm(width: number, height: number, fill: (x: number, y: number) => number, header = `P5\n${width} ${height}\n255\n`): Uint8Array {
   const head = new TextEncoder().encode(header)
