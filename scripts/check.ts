@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { positiveInt, usage, UsageError } from './lib/args.ts'
+import { positiveInt, seconds, usage, UsageError } from './lib/args.ts'
 import { formatProblem, type Scheme } from './lib/problem.ts'
 import { buildDeck, checkBuiltDeck } from './check/run.ts'
 import { ownedTempDir, sweepStale } from './lib/cleanup.ts'
@@ -28,7 +28,6 @@ async function main(): Promise<number> {
     return 0
   }
   const t0 = Date.now()
-  const seconds = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`
   const entry = positionals[0] ?? 'slides.md'
   const deck = await loadDeck(entry)
   sweepStale()
@@ -42,13 +41,13 @@ async function main(): Promise<number> {
         console.log(failed)
         return 1
       }
-      console.log(`built in ${seconds()}`)
+      console.log(`built in ${seconds(Date.now() - t0)}`)
     }
     const result = await checkBuiltDeck(deck, dist, v.scheme ? [v.scheme as Scheme] : ['light', 'dark'], only, line => console.log(line))
     for (const p of result.problems)
       console.log(formatProblem(p))
     const n = result.problems.length
-    console.log(`check: ${result.slides} slides, ${result.steps} steps × ${result.schemes.length} schemes (axe at the last click step of each slide), ${n} problem${n === 1 ? '' : 's'} in ${seconds()}`)
+    console.log(`check: ${result.slides} slides, ${result.steps} steps × ${result.schemes.length} schemes (axe at the last click step of each slide), ${n} problem${n === 1 ? '' : 's'} in ${seconds(Date.now() - t0)}`)
     return n ? 1 : 0
   }
   finally {

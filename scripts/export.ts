@@ -8,12 +8,10 @@ import { relative } from 'node:path'
 import { ChromiumNotFoundError } from './lib/chromium.ts'
 import { ownedTempDir, sweepStale } from './lib/cleanup.ts'
 import { exportsEveryEntry, TALK_ENTRIES } from './lib/entries.ts'
-import { UsageError } from './lib/args.ts'
+import { seconds, UsageError } from './lib/args.ts'
 import { EXPORT_USAGE, parseExportArgs } from './export/args.ts'
 import { ExportRefused, runExport } from './export/pipeline.ts'
 import { createProgress } from './export/progress.ts'
-
-const secs = (ms: number) => (ms / 1000).toFixed(1)
 
 async function main(): Promise<void> {
   const args = parseExportArgs(process.argv.slice(2))
@@ -30,20 +28,20 @@ async function main(): Promise<void> {
       for (let i = 1; i <= args.soak; i++) {
         const r = await runExport({ ...args, formats: ['pdf'], outDir: soak.path, progress: createProgress(`soak ${i}/${args.soak}`) })
         times.push(r.ms.total)
-        progress.step(`run ${i}/${args.soak}: ${r.outputs[0]!.pages} pages, every diagram rendered, ${secs(r.ms.total)} s`)
+        progress.step(`run ${i}/${args.soak}: ${r.outputs[0]!.pages} pages, every diagram rendered, ${seconds(r.ms.total)}`)
       }
     }
     finally {
       soak.remove()
     }
-    return progress.done(`soak: ${args.soak} PDF exports in a row, all complete; ${times.map(secs).join(' / ')} s`)
+    return progress.done(`soak: ${args.soak} PDF exports in a row, all complete; ${times.map(seconds).join(' / ')}`)
   }
   // `all` without --entry (npm run export:all): the full talk and its cut, one after the other.
   const entries = exportsEveryEntry(process.argv.slice(2)) ? TALK_ENTRIES : [args.entry]
   for (const [i, entry] of entries.entries()) {
     // The static site is the full talk's (one `--site` folder; the cut would overwrite it).
     const r = await runExport({ ...args, entry, siteDir: i === 0 ? args.siteDir : undefined, progress })
-    progress.done(`${entries.length > 1 ? `${entry}: ` : ''}done in ${secs(r.ms.total)} s (build ${secs(r.ms.build)} s, render ${secs(r.ms.render)} s, ${(r.ms.total / 1000 / r.slides).toFixed(2)} s/slide):`)
+    progress.done(`${entries.length > 1 ? `${entry}: ` : ''}done in ${seconds(r.ms.total)} (build ${seconds(r.ms.build)}, render ${seconds(r.ms.render)}, ${(r.ms.total / 1000 / r.slides).toFixed(2)} s/slide):`)
     for (const o of r.outputs)
       console.log(`  ${o.format.padEnd(8)} ${relative(process.cwd(), o.path)}`)
   }

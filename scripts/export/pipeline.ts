@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
+import { seconds } from '../lib/args.ts'
 import { pdfLib } from '../lib/cjs.ts'
 import type { Browser, Page } from 'playwright-core'
 import { checkBlank, checkImages, checkLayout, diagramFindings } from '../check/checks.ts'
@@ -45,8 +46,6 @@ export type ExportOptions = Omit<ExportArgs, 'soak' | 'help'> & { progress: Prog
 type Output = { format: Format | 'site', path: string, pages: number }
 export interface ExportOutcome { outputs: Output[], ms: { build: number, render: number, total: number }, slides: number }
 
-const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`
-
 /**
  * The whole pipeline: build the deck once (production bundle, print route kept), serve it on
  * loopback, render every requested format from one Chromium, verify each output and move it into
@@ -85,7 +84,7 @@ export async function runExport(o: ExportOptions): Promise<ExportOutcome> {
       const tBuild = performance.now()
       if (!built.reused)
         deck = await loadDeck(o.entry) // authors may have saved while it built: count what was built
-      o.progress.step(`${built.message}; ${built.reused ? 'ready' : 'built'} in ${seconds(t0)}; rendering ${o.formats.join(', ')}`)
+      o.progress.step(`${built.message}; ${built.reused ? 'ready' : 'built'} in ${seconds(performance.now() - t0)}; rendering ${o.formats.join(', ')}`)
       const server = await serveStatic(built.site, '/')
       try {
         const outputs = await renderFormats(server.url, deck, o.formats, outputPaths(o.outDir, exportStem(deck.headmatter, deck.entry)), { ...o, browser })
@@ -156,7 +155,7 @@ async function writeSite(dir: string, deck: Deck, pdf: string | undefined, o: Ex
   finally {
     built.release()
   }
-  o.progress.step(`site: ${dir}/ (speaker notes left out${pdf ? `, ${stem}.pdf behind "Download"` : ''}, ${seconds(t)})`)
+  o.progress.step(`site: ${dir}/ (speaker notes left out${pdf ? `, ${stem}.pdf behind "Download"` : ''}, ${seconds(performance.now() - t)})`)
   return { format: 'site', path: dir, pages: deck.slides.length }
 }
 
@@ -281,7 +280,7 @@ async function open(browser: Browser, siteUrl: string, deck: Deck, format: Forma
         throw new ExportRefused('refused after rendering', found.map(formatProblem))
     }
     if (!o.range)
-      o.progress.step(`${clicks ? 'click steps' : 'slides'} ready in Chromium (${count} pages for ${total} slides, ${seconds(t)})`)
+      o.progress.step(`${clicks ? 'click steps' : 'slides'} ready in Chromium (${count} pages for ${total} slides, ${seconds(performance.now() - t)})`)
     return { page, count }
   })
 }
@@ -297,7 +296,7 @@ async function writePdf(target: string, deck: Deck, format: 'pdf' | 'clicks', pa
     const t = performance.now()
     const { pdf, printed, note = '' } = await print()
     await savePdf(target, pdf, deck, { format, pages, slides: printed })
-    o.progress.step(`${format}: ${target} (${pages} pages${note}, ${seconds(t)})`)
+    o.progress.step(`${format}: ${target} (${pages} pages${note}, ${seconds(performance.now() - t)})`)
     return { format, path: target, pages }
   })
 }
