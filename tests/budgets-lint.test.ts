@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { BASE, generate, lintDeck } from './fixtures/generate.ts'
-import { type Run, runScript, twoAtATime } from './helpers/cli.ts'
+import { lintCli, problemLines, type Run, twoAtATime } from './helpers/cli.ts'
 
 /**
  * Proof that the room budgets bite in `npm run lint`: small decks generated from
@@ -72,15 +72,12 @@ const cases: Case[] = [
   { name: 'no-talk-block', md: withTalk(threeQuotes(manySlides(longNotes(BASE_MD))), ''), exit: 0, slides: 33 },
 ]
 
-// lint-clean quotes an invented thread (tests/fixtures/threads) through its registry (sources/).
-const lint = (entry: string) => runScript('scripts/lint.ts', [entry], { THREADS_DIR: 'tests/fixtures/threads' })
-
 const runs = new Map<string, Run>()
 
 beforeAll(async () => {
-  const queue = [...cases]
-  await twoAtATime(queue, async (c) => {
-    runs.set(c.name, await lint(generate(`budgets-lint-${c.name}`, lintDeck(() => c.md))))
+  // lint-clean quotes an invented thread (tests/fixtures/threads) through its registry (sources/).
+  await twoAtATime(cases, async (c) => {
+    runs.set(c.name, await lintCli([generate(`budgets-lint-${c.name}`, lintDeck(() => c.md))]))
   })
 }, 300_000)
 
@@ -90,7 +87,7 @@ describe('room budgets in npm run lint', () => {
       const run = runs.get(c.name)!
       const detail = `stdout:\n${run.stdout}\nstderr:\n${run.stderr}`
       expect(run.code, detail).toBe(c.exit)
-      const problems = run.stdout.split('\n').filter(l => /^\S+:\d+ \(slide \d+\): /.test(l))
+      const problems = problemLines(run.stdout)
       const n = c.slides ?? 3
       if (c.exit === 0) {
         expect(problems, detail).toEqual([])

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { fixture } from './fixtures/generate.ts'
-import { type Run, runScript, twoAtATime } from './helpers/cli.ts'
+import { lintCli, problemLines, type Run, twoAtATime } from './helpers/cli.ts'
 
 /**
  * The source registry's checks through the lint CLI, on fixture decks that quote an invented
@@ -37,15 +37,13 @@ const cases: Case[] = [
   { name: 'wrong author, no texts', deck: 'sources-wrong-author', threads: empty, exit: 0 },
 ]
 
-const lint = (entry: string, threads: string) => runScript('scripts/lint.ts', [entry], { THREADS_DIR: threads })
-
 const runs = new Map<string, Run>()
 
 beforeAll(async () => {
   // Each deck written once, before any run reads it (several cases share a deck).
   const entries = new Map([...new Set(cases.map(c => c.deck))].map(d => [d, fixture(d)]))
   await twoAtATime(cases, async (c) => {
-    runs.set(c.name, await lint(entries.get(c.deck)!, c.threads))
+    runs.set(c.name, await lintCli([entries.get(c.deck)!], c.threads))
   })
 }, 300_000)
 
@@ -55,7 +53,7 @@ describe('source registry checks on the fixture decks', () => {
       const run = runs.get(c.name)!
       const detail = `stdout:\n${run.stdout}\nstderr:\n${run.stderr}`
       expect(run.code, detail).toBe(c.exit)
-      const problems = run.stdout.split('\n').filter(l => /^\S+:\d+ \((slide \d+|registry)\): /.test(l))
+      const problems = problemLines(run.stdout)
       const notices = run.stdout.split('\n').filter(l => /not checked against the archived threads/.test(l))
       expect(notices, detail).toHaveLength(c.threads === FIXTURE_THREADS ? 0 : 1)
       if (c.threads !== FIXTURE_THREADS)

@@ -29,3 +29,9 @@ export async function twoAtATime<T>(items: T[], fn: (item: T) => Promise<void>):
       await fn(item)
   }))
 }
+
+/** `scripts/lint.ts` as the fixture tests run it: quotations checked against `threads` (default: the invented thread of tests/fixtures/threads). */
+export const lintCli = (args: string[], threads = 'tests/fixtures/threads') => runScript('scripts/lint.ts', args, { THREADS_DIR: threads })
+
+/** The problem lines of a command's output: "file:LINE (slide N): …" or "file:LINE (registry): …". */
+export const problemLines = (stdout: string) => stdout.split('\n').filter(l => /^\S+:\d+ \((slide \d+|registry)\): /.test(l))
