@@ -10,8 +10,8 @@ import { exportStem, FORMATS, outputPaths, pngName, safeName } from '../../scrip
 import { handoutHtml } from '../../scripts/export/handout.ts'
 import { notesToHtml } from '../../scripts/export/handout.ts'
 import { pdfMetaFrom } from '../../scripts/export/pdf-meta.ts'
-import { assetSizes, formatBytes, sumSizes } from '../../scripts/export/sizes.ts'
-import { median, table } from '../../scripts/export/stats.ts'
+import { assetSizes, formatBytes, sumSizes } from '../../scripts/bench/sizes.ts'
+import { median, table } from '../../scripts/bench/stats.ts'
 import { parseBuildArgs } from '../../scripts/build.ts'
 
 describe('file naming', () => {
