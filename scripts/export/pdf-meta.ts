@@ -96,8 +96,11 @@ export function pdfMetaFrom(headmatter: Record<string, unknown>) {
   }
 }
 
-/** Sets the metadata; fixed dates and producer, and an /ID from the content, instead of Chromium's clock and random /ID, so exports reproduce. */
-export async function setPdfMeta(file: string, meta: PdfMeta): Promise<void> {
+/**
+ * Sets the metadata; fixed dates and producer, and an /ID from the content, instead of Chromium's
+ * clock and random /ID, so exports reproduce. Returns the page count (the export checks it).
+ */
+export async function setPdfMeta(file: string, meta: PdfMeta): Promise<number> {
   const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false })
   doc.setCreationDate(meta.date ?? new Date(0))
   doc.setModificationDate(meta.date ?? new Date(0))
@@ -121,6 +124,7 @@ export async function setPdfMeta(file: string, meta: PdfMeta): Promise<void> {
   const id = PDFHexString.of(createHash('sha256').update(await doc.save({ useObjectStreams: false })).digest('hex').slice(0, 32))
   doc.context.trailerInfo.ID = doc.context.obj([id, id])
   await writeFile(file, await doc.save({ useObjectStreams: false }))
+  return doc.getPageCount()
 }
 
 /** The date stamped into the files, the same for every export of a commit: SOURCE_DATE_EPOCH, else the last commit's, else the epoch. */
