@@ -47,6 +47,17 @@ describe('any Slidev deck, with the talk\'s rules off', () => {
     ])
   })
 
+  it('export refuses a theme that is not installed before building: the lint\'s line, nothing written', { timeout: 120_000 }, async () => {
+    const out = mkdtempSync(join(tmpdir(), 'any-deck-no-theme-'))
+    const exp = await runScript('scripts/export.ts', ['pdf', '--entry', variant(md => md.replace('theme: default', 'theme: no-such-theme')), '--out', out])
+    const detail = `${exp.stdout}\n${exp.stderr}`
+    expect(exp.code, detail).toBe(1)
+    expect(exp.stderr, detail).toContain('slides.md:5 (slide 1): slidev build stops: the theme "no-such-theme" is not installed')
+    expect(exp.stderr, detail).toContain('export refused by the lint: 1 problem, nothing written')
+    expect(detail).not.toMatch(/building .* with Slidev/) // Slidev would exit, or ask to install the theme
+    expect(readdirSync(out)).toEqual([])
+  })
+
   it('with a talk: block the talk\'s rules apply: notes, titles, offline', async () => {
     const r = await lint(variant(md => md.replace('transition: none\n', 'transition: none\ntalk: {}\n')))
     const messages = r.problems.map(p => p.message)

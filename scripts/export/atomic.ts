@@ -1,4 +1,5 @@
-import { mkdir, rename, rm, stat } from 'node:fs/promises'
+import { renameSync } from 'node:fs'
+import { mkdir, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { own } from '../lib/cleanup.ts'
 
@@ -18,15 +19,19 @@ export async function writeAtomically<T>(target: string, produce: (tmp: string) 
   try {
     const produced = await produce(tmp)
     await verify(tmp, produced)
-    // A folder cannot be renamed over a non-empty one: the old one moves aside first, and back on failure.
+    // A folder cannot be renamed over a non-empty one: the old one moves aside first, and back on
+    // failure. Synchronous, so no signal handler runs between the two renames.
     const aside = (await stat(target).catch(() => undefined))?.isDirectory() ? tempPathFor(target, 'old-') : undefined
     if (aside)
-      await rename(target, aside)
-    await rename(tmp, target).catch(async (e: unknown) => {
+      renameSync(target, aside)
+    try {
+      renameSync(tmp, target)
+    }
+    catch (e) {
       if (aside)
-        await rename(aside, target)
+        renameSync(aside, target)
       throw e
-    })
+    }
     if (aside)
       await rm(aside, { recursive: true, force: true })
     return produced

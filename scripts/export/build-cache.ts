@@ -25,17 +25,21 @@ export interface BuildInputs {
   options: Record<string, unknown>
 }
 
-/** The files under `root/dir`, relative to `root`, sorted, SKIP left out. */
+/**
+ * The files under `root/dir`, relative to `root`, sorted; SKIP applies below `dir` only (a deck or
+ * threads folder may itself lie under a folder named exports or dist).
+ */
 export function walk(root: string, dir: string): string[] {
   const names = existsSync(join(root, dir)) ? readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).sort() : []
-  return names.map(n => dir ? `${dir}/${n}` : n).filter(rel => !SKIP.test(rel) && statSync(join(root, rel), { throwIfNoEntry: false })?.isFile())
+  return names.filter(n => !SKIP.test(n)).map(n => dir ? `${dir}/${n}` : n).filter(rel => statSync(join(root, rel), { throwIfNoEntry: false })?.isFile())
 }
 
-// Content hashes by path, size and mtime: an export hashes each input once (the lint's key, the build's).
+// Content hashes by path, inode, size, mtime and ctime: an export hashes each input once (the
+// lint's key, the build's). Cleared before the check for inputs changed during the build.
 const digests = new Map<string, string>()
 function digest(file: string): string {
   const st = statSync(file)
-  const id = `${file}\0${st.size}\0${st.mtimeMs}`
+  const id = `${file}\0${st.ino}\0${st.size}\0${st.mtimeMs}\0${st.ctimeMs}`
   if (!digests.has(id))
     digests.set(id, createHash('sha256').update(readFileSync(file)).digest('hex'))
   return digests.get(id)!
@@ -131,6 +135,7 @@ export async function cachedBuild(o: BuildCacheOptions) {
   finally {
     work.remove()
   }
+  digests.clear() // every input read again: an edit that kept size and times must not pass
   if (buildKey(buildInputs(o.root, o.entry, o.deckFiles, o.options)) !== key)
     return result(tmp, false, `rebuilt (${why}); an input changed during the build, so it is not kept`, release)
   const manifest = `${JSON.stringify({ key, entry: o.entry, ...inputs }, null, 1)}\n`

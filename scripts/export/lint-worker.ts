@@ -15,7 +15,7 @@ export function lintInWorker(entry: string): Promise<LintAnswer> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL(import.meta.url), { workerData: { lintEntry: entry } })
     worker.once('message', resolve)
-    worker.once('error', reject)
+    worker.once('error', e => reject(new Error(`the lint crashed: ${e.message}`, { cause: e })))
     worker.once('exit', code => reject(new Error(`the lint stopped (worker exit code ${code}) without an answer`)))
   })
 }

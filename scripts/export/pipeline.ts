@@ -19,6 +19,7 @@ import { type Format, type OutputPaths, exportStem, outputPaths, pngName } from 
 import { fitHandoutNotes, HANDOUT_MIN_PT, handoutHtml, notesToPlainText, type SlideLink } from './handout.ts'
 import { lintedClean, lintKey, rememberCleanLint } from './lint-stamp.ts'
 import { lintInWorker } from './lint-worker.ts'
+import { checkBlockers } from '../lint/blockers.ts'
 import { type Manifest, type ManifestSlide, printedSlides, writeManifest } from './manifest.ts'
 import { deckLang, deckOutline, pdfMetaFrom, setPdfMeta, sourceDate } from './pdf-meta.ts'
 import { mergeTaggedPdfs } from './pdf-merge.ts'
@@ -59,10 +60,15 @@ export async function runExport(o: ExportOptions): Promise<ExportOutcome> {
   browser.catch(() => {})
   try {
     // The fast lint first: what it finds would print wrong (a dropped page, "Caf�", an empty caption…).
-    // Skipped when nothing it reads changed since it last passed (lint-stamp.ts); else it runs in a
-    // worker beside the build, and the build is used only once the lint passed.
+    // Skipped when nothing it reads changed since it last passed (lint-stamp.ts); else what stops
+    // the build is refused here, before it starts (Slidev would exit, or offer to install a missing
+    // theme), and the rest runs in a worker beside the build, which is used only once the lint passed.
     const key = lintKey(deck)
-    const lint = !o.rebuild && lintedClean(key) ? undefined : lintInWorker(deck.entry)
+    const linting = o.rebuild || !lintedClean(key)
+    const blockers = linting ? checkBlockers(deck) : []
+    if (blockers.length)
+      throw new ExportRefused('refused by the lint', blockers.map(formatProblem))
+    const lint = linting ? lintInWorker(deck.entry) : undefined
     lint?.catch(() => {})
     if (!lint)
       o.progress.step(`lint: ${deck.slides.length} slides, unchanged since the last clean lint (${key.slice(0, 12)})`)

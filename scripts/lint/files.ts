@@ -105,11 +105,14 @@ export function checkAssets(slides: DeckSlide[], root: string, exists: (path: st
       if (/^(?:[a-z][\w+.-]*:|\/\/|[?#])/i.test(r.url))
         continue // remote (the talk's rule, checkRemote), mailto:, blob: …
       const path = decodeURI(r.url.replace(/[?#].*$/, ''))
-      const file = path.startsWith('/') ? join(root, 'public', path) : resolve(dirname(join(root, s.file)), path)
+      // Vite resolves a relative path in the markdown from its file; a frontmatter value reaches the
+      // browser as it is, relative to the page, which Slidev serves with public/ at the base.
+      const inPublic = path.startsWith('/') || r.via.startsWith('frontmatter')
+      const file = inPublic ? join(root, 'public', path) : resolve(dirname(join(root, s.file)), path)
       const found = exists(file)
       const defect = found && defectOf(file)
       if (!found || defect)
-        out.push({ file: s.file, line: r.line, no: s.no, check: found ? 'images' : 'assets', message: found ? `broken image ${r.url} (${relative(root, file)}): ${defect}` : `missing asset: ${r.via} "${r.url}" not found (${path.startsWith('/') ? `public${path}` : path})` })
+        out.push({ file: s.file, line: r.line, no: s.no, check: found ? 'images' : 'assets', message: found ? `broken image ${r.url} (${relative(root, file)}): ${defect}` : `missing asset: ${r.via} "${r.url}" not found (${inPublic ? join('public', path) : path})` })
     }
   }
   const pub = join(root, 'public')

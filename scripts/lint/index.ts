@@ -64,7 +64,7 @@ export async function lintDeck(deck: Deck, options: { threadsDir?: string, merma
 /** The talk's rule for every slide: speaker notes (a non-empty HTML comment ending it) and a title (a `# ` heading or `title:`). */
 export const checkNotesAndTitles = (slides: DeckSlide[]): Problem[] => slides.flatMap(s => [
   ...s.note ? [] : [{ file: s.file, line: s.line, no: s.no, check: 'notes', message: 'no speaker notes: end the slide with a non-empty <!-- … --> comment' }],
-  ...s.title?.trim() ? [] : [{ file: s.file, line: s.contentLine, no: s.no, check: 'title', message: 'no title: add a "# Title" line (section slides too)' }],
+  ...typeof s.title === 'string' && s.title.trim() ? [] : [{ file: s.file, line: s.contentLine, no: s.no, check: 'title', message: 'no title: add a "# Title" line (section slides too)' }],
 ])
 
 /** The headmatter resolves with Slidev's own `resolveConfig` (with its verification on); its warnings are problems too. */

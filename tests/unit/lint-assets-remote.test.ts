@@ -56,6 +56,10 @@ describe('resources, assets and remote checks', () => {
     const [ok] = slidesFromMarkdown('---\nfonts: { provider: none }\nfavicon: /f.svg\n---\n# T\n')
     expect(checkRemote([ok!], ok!.frontmatter)).toEqual([])
     expect(checkAssets([ok!], '/deck', () => false)[0]!.message).toBe('missing asset: frontmatter favicon "/f.svg" not found (public/f.svg)')
+    // A relative frontmatter path is loaded relative to the page: public/ as well, not the markdown's folder.
+    const [relative] = slidesFromMarkdown('---\nfavicon: f.svg\n---\n# T\n')
+    expect(checkAssets([relative!], '/deck', p => p === '/deck/public/f.svg')).toEqual([])
+    expect(checkAssets([relative!], '/deck', () => false)[0]!.message).toBe('missing asset: frontmatter favicon "f.svg" not found (public/f.svg)')
     const [remote] = slidesFromMarkdown('---\nfonts: { provider: none }\nfavicon: https://x.org/f.ico\n---\n# T\n')
     expect(checkRemote([remote!], remote!.frontmatter)[0]!.message).toMatch(/^remote resource: frontmatter favicon loads https:\/\/x\.org\/f\.ico/)
   })

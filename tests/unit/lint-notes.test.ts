@@ -15,6 +15,11 @@ describe('notes and titles', () => {
     expect(of('title', slides).map(p => [p.no, p.line, p.check])).toEqual([[3, 14, 'title']])
   })
 
+  it('reports a title: that YAML reads as a number as no title, without crashing', () => {
+    const numeric = slidesFromMarkdown('---\ntitle: 2005\n---\n\nbody\n\n<!-- n -->\n')
+    expect(checkNotesAndTitles(numeric).map(p => p.message)).toEqual(['no title: add a "# Title" line (section slides too)'])
+  })
+
   it('passes slides that have both', () => {
     const ok = slidesFromMarkdown('---\ntitle: From frontmatter\n---\n\nbody\n\n<!-- n -->\n')
     expect(checkNotesAndTitles(ok)).toEqual([])
