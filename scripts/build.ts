@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     await renderFormats(server.url, deck, ['pdf'], outputPaths(out, stem), { dark: false, timeoutMs: 60_000, progress })
     await server.close()
   }
-  progress.done(`done in ${seconds(performance.now() - t0)}: ${relative(process.cwd(), out)}/index.html${args.pdf ? ` and ${stem}.pdf (download button)` : ''}`)
+  progress.step(`done in ${seconds(performance.now() - t0)}: ${relative(process.cwd(), out)}/index.html${args.pdf ? ` and ${stem}.pdf (download button)` : ''}`)
 }
 
 if (process.argv[1]?.endsWith('scripts/build.ts')) {

@@ -7,7 +7,7 @@
 import { relative } from 'node:path'
 import { ChromiumNotFoundError } from './lib/chromium.ts'
 import { ownedTempDir, sweepStale } from './lib/cleanup.ts'
-import { exportsEveryEntry, TALK_ENTRIES } from './lib/entries.ts'
+import { TALK_ENTRIES } from './lib/entries.ts'
 import { seconds, UsageError } from './lib/args.ts'
 import { EXPORT_USAGE, parseExportArgs } from './export/args.ts'
 import { ExportRefused, runExport } from './export/pipeline.ts'
@@ -34,14 +34,14 @@ async function main(): Promise<void> {
     finally {
       soak.remove()
     }
-    return progress.done(`soak: ${args.soak} PDF exports in a row, all complete; ${times.map(seconds).join(' / ')}`)
+    return progress.step(`soak: ${args.soak} PDF exports in a row, all complete; ${times.map(seconds).join(' / ')}`)
   }
   // `all` without --entry (npm run export:all): the full talk and its cut, one after the other.
-  const entries = exportsEveryEntry(process.argv.slice(2)) ? TALK_ENTRIES : [args.entry]
+  const entries = args.everyEntry ? TALK_ENTRIES : [args.entry]
   for (const [i, entry] of entries.entries()) {
     // The static site is the full talk's (one `--site` folder; the cut would overwrite it).
     const r = await runExport({ ...args, entry, siteDir: i === 0 ? args.siteDir : undefined, progress })
-    progress.done(`${entries.length > 1 ? `${entry}: ` : ''}done in ${seconds(r.ms.total)} (build ${seconds(r.ms.build)}, render ${seconds(r.ms.render)}, ${(r.ms.total / 1000 / r.slides).toFixed(2)} s/slide):`)
+    progress.step(`${entries.length > 1 ? `${entry}: ` : ''}done in ${seconds(r.ms.total)} (build ${seconds(r.ms.build)}, render ${seconds(r.ms.render)}, ${(r.ms.total / 1000 / r.slides).toFixed(2)} s/slide):`)
     for (const o of r.outputs)
       console.log(`  ${o.format.padEnd(8)} ${relative(process.cwd(), o.path)}`)
   }

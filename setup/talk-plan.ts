@@ -1,14 +1,14 @@
 import type { Plugin } from 'vite'
 import type { Deck } from '../scripts/lib/deck.ts'
 import { loadDeck } from '../scripts/lib/deck.ts'
-import { spokenWords } from '../scripts/lint/budgets.ts'
-import { isReferencesSlide, readTalk } from '../scripts/lib/talk.ts'
+import { slideWords } from '../scripts/lint/budgets.ts'
+import { readTalk } from '../scripts/lib/talk.ts'
 import type { TalkPlan } from './pacing-status.ts'
 
 /**
  * `virtual:talk-plan`: the planned start of every slide, for the pacing shown in the presenter
  * view (custom-nav-controls.vue). A slide lasts its spoken words (its notes, `[click]` markers
- * removed: `spokenWords`, the lint's own count) at headmatter `talk.wordsPerMinute`; the references
+ * removed: `slideWords`, the lint's own count) at headmatter `talk.wordsPerMinute`; the references
  * are not spoken (as in the lint's timing table). A chapter is a `src:` file, as in that table.
  *
  * Computed at build time from the markdown (scripts/lib/deck.ts), so it works in a build without
@@ -38,7 +38,7 @@ export function planTalk(deck: Pick<Deck, 'headmatter' | 'slides' | 'entry' | 'r
   const plan: TalkPlan = { wordsPerMinute: wpm, slot: budgets.duration - budgets.questions, slides: [], chapters: [] }
   let t = 0
   for (const s of deck.slides) {
-    const words = isReferencesSlide(s.content) ? 0 : spokenWords(s.note)
+    const words = slideWords(s)
     const seconds = words / wpm * 60
     let chapter = plan.chapters.length - 1
     if (plan.chapters[chapter]?.file !== s.file) {

@@ -7,6 +7,6 @@ import { talkPlan } from './talk-plan.ts'
 //   virtual:cited-sources: what the deck's slides cite, for components/References.vue
 //   virtual:talk-plan: each slide's planned start, for the presenter's pacing (custom-nav-controls.vue)
 export default defineVitePluginsSetup(options => [
-  citedSources(options.userRoot, options.entry),
+  citedSources(options.entry),
   talkPlan(options.entry),
 ])

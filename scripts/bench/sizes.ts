@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
-export interface AssetSize { file: string, raw: number, gzip: number }
+interface AssetSize { file: string, raw: number, gzip: number }
 export interface SizeTotals { files: number, raw: number, gzip: number }
 
 /** Every file under `dir` whose name ends with `ext`, with raw and gzip (level 9) sizes, largest first. */

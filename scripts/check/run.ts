@@ -66,6 +66,7 @@ export async function checkBuiltDeck(deck: Deck, dist: string, wanted: Scheme[],
   const browser = await launchChromium()
   const problems: Problem[] = []
   let steps = 0
+  let totals: Map<number, number> | undefined // click steps per slide: the same in either scheme, walked once
   try {
     for (const scheme of schemes) {
       const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, reducedMotion: 'reduce' })
@@ -77,8 +78,10 @@ export async function checkBuiltDeck(deck: Deck, dist: string, wanted: Scheme[],
         let visit: Visit | undefined
         let click = 0
         const page = await watch(context, server.origin, talkRulesOn(deck.headmatter), e => visit?.events.push({ ...e, click }))
-        const totals = await clickTotals(page, server.origin, slides.map(s => s.no))
-        await page.goto('about:blank')
+        if (!totals) {
+          totals = await clickTotals(page, server.origin, slides.map(s => s.no))
+          await page.goto('about:blank')
+        }
         for (const [index, slide] of slides.entries()) {
           const { no } = slide
           log(`checking slide ${no} (${index + 1}/${slides.length}, ${scheme})`)

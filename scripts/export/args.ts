@@ -28,7 +28,7 @@ export function parseExportArgs(argv: readonly string[]) {
       'help': { type: 'boolean', short: 'h', default: false },
       'dark': { type: 'boolean', default: false },
       'rebuild': { type: 'boolean', default: false },
-      'entry': { type: 'string', default: 'slides.md' },
+      'entry': { type: 'string' },
       'out': { type: 'string', default: 'exports' },
       'site': { type: 'string' },
       'timeout': { type: 'string', default: '60000' },
@@ -41,7 +41,9 @@ export function parseExportArgs(argv: readonly string[]) {
   const asked: readonly string[] = positionals.includes('all') ? FORMATS : positionals.length ? positionals : ['pdf']
   return {
     formats: FORMATS.filter(f => asked.includes(f)),
-    entry: v.entry,
+    entry: v.entry ?? 'slides.md',
+    /** `all` without `--entry` (npm run export:all): every format of the full talk and of its cut. */
+    everyEntry: positionals.includes('all') && v.entry === undefined,
     outDir: v.out,
     dark: v.dark,
     timeoutMs: positiveInt(v.timeout, '--timeout'),

@@ -5,7 +5,7 @@ import type { Deck } from '../lib/deck.ts'
 
 export type Canvas = Deck['canvas']
 
-export interface PrintOptions {
+interface PrintOptions {
   canvas: Canvas
   dark: boolean
   clicks: boolean
@@ -34,7 +34,7 @@ export async function openPrint(browser: Browser, siteUrl: string, o: PrintOptio
   await useColorScheme(context, o.dark ? 'dark' : 'light')
   const page = await context.newPage()
   page.setDefaultTimeout(o.timeoutMs)
-  await page.emulateMedia({ colorScheme: o.dark ? 'dark' : 'light', media: 'screen' })
+  await page.emulateMedia({ media: 'screen' }) // the context has the colour scheme
   await page.goto(`${siteUrl}print?print=${o.clicks ? 'clicks' : 'true'}${o.range ? `&range=${o.range}` : ''}`, { waitUntil: 'load', timeout: o.timeoutMs })
   // Monaco's screen-reader container sits below the last slide: printed, it adds a blank page
   // (`slidev export` hides it too). A style rule, because Monaco may create it after any one look.

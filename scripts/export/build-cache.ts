@@ -19,7 +19,7 @@ export const CACHE_DIR = '.cache/export-build'
 /** Builds kept (most recently used first): enough for the talk, a short cut and a dark/base variant. */
 const KEEP = 4
 
-export interface BuildInputs {
+interface BuildInputs {
   /** Project-relative path → SHA-256 of the content. */
   files: Record<string, string>
   options: Record<string, unknown>
@@ -83,7 +83,7 @@ function describeChanges(before: BuildInputs | undefined, now: BuildInputs): str
 
 export type CachedBuild = Awaited<ReturnType<typeof cachedBuild>>
 
-export interface BuildCacheOptions {
+interface BuildCacheOptions {
   /** The project folder (the cache lives in its .cache/). */
   root: string
   /** The deck's entry, absolute or relative to `root`, and the files its slides come from, relative to `root`. */

@@ -21,7 +21,7 @@ export function notesToPlainText(note: string): string {
 }
 
 /** `image`: a data: URL; `links`: the slide's links, as fractions of its size, kept clickable over the image. */
-export type HandoutSlide = Pick<DeckSlide, 'no' | 'title' | 'note'> & { image: string, links?: SlideLink[] }
+type HandoutSlide = Pick<DeckSlide, 'no' | 'title' | 'note'> & { image: string, links?: SlideLink[] }
 
 export interface SlideLink { href: string, x: number, y: number, w: number, h: number }
 

@@ -8,7 +8,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { loadDeck } from '../lib/deck.ts'
 import { formatProblem } from '../lib/problem.ts'
 
-export interface LintAnswer { slides: number, problems: string[], notices: string[] }
+interface LintAnswer { slides: number, problems: string[], notices: string[] }
 
 /** Lints the deck at `entry` in a worker; rejects with the worker's error if the lint itself fails. */
 export function lintInWorker(entry: string): Promise<LintAnswer> {

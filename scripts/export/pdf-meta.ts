@@ -82,7 +82,7 @@ function writeOutline(doc: PDFDocument, nodes: OutlineNode[]): void {
 }
 
 /** `date`: the creation and modification date (sourceDate); `outline` replaces Chromium's bookmarks. */
-export type PdfMeta = ReturnType<typeof pdfMetaFrom> & { date?: Date, lang?: string, outline?: OutlineNode[] }
+type PdfMeta = ReturnType<typeof pdfMetaFrom> & { date?: Date, lang?: string, outline?: OutlineNode[] }
 
 /** The PDF metadata Slidev's own export sets, from the deck's headmatter. */
 export function pdfMetaFrom(headmatter: Record<string, unknown>) {

@@ -25,7 +25,7 @@ import { deckLang, deckOutline, pdfMetaFrom, setPdfMeta, sourceDate } from './pd
 import { mergeTaggedPdfs } from './pdf-merge.ts'
 import type { Progress } from './progress.ts'
 
-export class ExportError extends Error {
+class ExportError extends Error {
   override name = 'ExportError'
   constructor(format: Format | 'build', cause: unknown) {
     super(`${format === 'build' ? 'building the deck' : `the ${format} export`} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
@@ -168,7 +168,7 @@ async function writeSite(dir: string, deck: Deck, pdf: string | undefined, o: Ex
 type RenderCtx = Pick<ExportOptions, 'dark' | 'timeoutMs' | 'progress'> & { browser?: Promise<Browser> }
 
 /** Slides per print page when a deck is rendered in batches (decks longer than this). */
-export const PRINT_BATCH = Number(process.env.DECK_PRINT_BATCH) > 0 ? Number(process.env.DECK_PRINT_BATCH) : 40
+const PRINT_BATCH = Number(process.env.DECK_PRINT_BATCH) > 0 ? Number(process.env.DECK_PRINT_BATCH) : 40
 
 /** Renders `formats` from a served Slidev build (`siteUrl` ends with the base, e.g. "http://127.0.0.1:p/"). */
 export async function renderFormats(siteUrl: string, deck: Deck, formats: Format[], paths: OutputPaths, o: RenderCtx): Promise<Output[]> {

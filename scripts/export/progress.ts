@@ -12,7 +12,6 @@ export function createProgress(prefix = 'export') {
   }
   return {
     step,
-    done: step,
     count(label: string, done: number, total: number) {
       if (stream.isTTY) {
         const filled = Math.round((done / Math.max(total, 1)) * 24)

@@ -50,7 +50,8 @@ function slideOf(src: SourceSlideInfo, no: number, file: string, frontmatter: Re
     /** The slide's first line (its frontmatter or its first content line), and where its content starts. */
     line: src.start + 1,
     contentLine: src.contentStart + 1,
-    title: src.title,
+    /** The frontmatter `title:` or first heading; a non-string `title:` (YAML `title: 2005`) counts as none. */
+    title: typeof src.title === 'string' ? src.title : undefined,
     /** Effective frontmatter (including what a `src:` import stanza adds). */
     frontmatter,
     /** The markdown without frontmatter and notes; the notes; the raw body from contentLine, notes included, as in the file. */

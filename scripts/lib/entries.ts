@@ -3,8 +3,3 @@
  * exports every format of each (scripts/export.ts); tests/ten-minute-cut.test.ts lints and checks the cut.
  */
 export const TALK_ENTRIES = ['slides.md', 'slides-10min.md'] as const
-
-/** `export.ts all` without `--entry`: every format of every entry (`npm run export:all`). */
-export function exportsEveryEntry(argv: readonly string[]): boolean {
-  return argv.includes('all') && !argv.some(a => a === '--entry' || a.startsWith('--entry='))
-}

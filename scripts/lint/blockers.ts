@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { builtinModules, createRequire } from 'node:module'
+import { createRequire, isBuiltin } from 'node:module'
 import { join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { frontmatterKeyLine, type Deck } from '../lib/deck.ts'
@@ -56,7 +56,7 @@ export function checkBlockers(deck: Deck): Problem[] {
     const text = readFileSync(join(deck.root, file), 'utf8')
     for (const m of text.matchAll(/\b(?:from|import)\s*\(?\s*['"]([^'"./][^'"]*)['"]/g)) {
       const name = m[1]!.split('/').slice(0, m[1]!.startsWith('@') ? 2 : 1).join('/')
-      if (!name.startsWith('node:') && !builtinModules.includes(name) && !findPackage(name, deck.root))
+      if (!isBuiltin(name) && !findPackage(name, deck.root))
         out.push({ file, line: text.slice(0, m.index).split('\n').length, no: 1, check: 'install', message: `package "${name}" is not installed in the deck's folder (npm i -D ${name}): Vite cannot load ${file}` })
     }
   }

@@ -8,11 +8,14 @@ export function spokenWords(note: string | undefined): number {
   return countWords((note ?? '').replace(CLICK_MARKER, ' '))
 }
 
+/** A slide's spoken words, as every timing counts them (the lint's table, the presenter's plan): the references slide is not spoken. */
+export const slideWords = (s: Pick<DeckSlide, 'content' | 'note'>) => isReferencesSlide(s.content) ? 0 : spokenWords(s.note)
+
 /** Spoken words per chapter (the `src:` file the slides come from), in deck order; the references slide is not spoken. */
 export function chapterTimes(slides: DeckSlide[]): { file: string, slides: number, words: number }[] {
   return [...new Set(slides.map(s => s.file))].map((file) => {
     const of = slides.filter(s => s.file === file)
-    return { file, slides: of.length, words: of.reduce((n, s) => n + (isReferencesSlide(s.body) ? 0 : spokenWords(s.note)), 0) }
+    return { file, slides: of.length, words: of.reduce((n, s) => n + slideWords(s), 0) }
   })
 }
 
@@ -44,7 +47,7 @@ export function checkBudgets(slides: DeckSlide[], headmatter: Record<string, unk
     if (total > budget) {
       // Named at the notes (the slide's last `<!--`) where the slot runs out.
       let sum = 0
-      const s = slides.find(s => !isReferencesSlide(s.body) && (sum += spokenWords(s.note)) > budget) ?? first
+      const s = slides.find(s => (sum += slideWords(s)) > budget) ?? first
       const notes = s.body.lastIndexOf('<!--')
       add(s, notes >= 0 ? lineAt(s, notes) : s.line, `spoken time over the slot: ${fmt(total)} words = ${mins(total, wpm)} min at ${wpm} words/min, the slot is ${of} = ${fmt(budget)} words; the slot runs out in these notes; cut ${fmt(total - budget)} words`)
     }

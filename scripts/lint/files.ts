@@ -14,7 +14,7 @@ const FRONTMATTER_KEYS = ['image', 'background', 'backgroundImage', 'url', 'favi
 const LOADING_ATTRS = ['src', 'srcset', 'poster', 'data']
 const IMAGE = /\.(?:png|jpe?g|gif|webp|svg)$/i
 
-export const isRemote = (url: string) => /^(?:https?:)?\/\//i.test(url)
+const isRemote = (url: string) => /^(?:https?:)?\/\//i.test(url)
 
 /** Every resource a slide loads, with the file line where it is referenced. */
 export function resources(slide: DeckSlide): Resource[] {

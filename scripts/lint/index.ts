@@ -1,8 +1,8 @@
 import { isUtf8 } from 'node:buffer'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { basename, join, relative } from 'node:path'
 import { resolveConfig } from '@slidev/parser'
-import { citedIds } from '../../setup/cited-sources.ts'
+import { citedIdsOfDeck } from '../../setup/cited-sources.ts'
 import type { Deck, DeckSlide } from '../lib/deck.ts'
 import { findRepoRoot, loadThreadTexts, threadsDir } from '../lib/threads.ts'
 import { talkRulesOn } from '../lib/talk.ts'
@@ -49,8 +49,9 @@ export async function lintDeck(deck: Deck, options: { threadsDir?: string, merma
   const label = process.env.THREADS_DIR && !options.threadsDir ? dir : relative(findRepoRoot(root), dir) || dir
   const unchecked = !texts && quotes ? [`lint: ${plural(quotes, 'quotation')} not checked against the archived threads: no thread texts in ${label} (set THREADS_DIR to the folder of thread .txt files to check them)`] : []
   // Another entry than slides.md (the 10-minute cut) cites part of the registry on purpose: what
-  // the full talk (slides.md, pages/) cites counts as cited for the "cited by no slide" rule.
-  const citedElsewhere = basename(deck.entry) === 'slides.md' ? undefined : citedIds(root)
+  // the full talk's slides (slides.md beside it) cite counts as cited for the "cited by no slide" rule.
+  const talk = join(root, 'slides.md')
+  const citedElsewhere = basename(deck.entry) === 'slides.md' || !existsSync(talk) ? undefined : await citedIdsOfDeck(talk)
   const budgets = checkBudgets(slides, headmatter)
   return result([
     ...problems,
@@ -64,7 +65,7 @@ export async function lintDeck(deck: Deck, options: { threadsDir?: string, merma
 /** The talk's rule for every slide: speaker notes (a non-empty HTML comment ending it) and a title (a `# ` heading or `title:`). */
 export const checkNotesAndTitles = (slides: DeckSlide[]): Problem[] => slides.flatMap(s => [
   ...s.note ? [] : [{ file: s.file, line: s.line, no: s.no, check: 'notes', message: 'no speaker notes: end the slide with a non-empty <!-- … --> comment' }],
-  ...typeof s.title === 'string' && s.title.trim() ? [] : [{ file: s.file, line: s.contentLine, no: s.no, check: 'title', message: 'no title: add a "# Title" line (section slides too)' }],
+  ...s.title?.trim() ? [] : [{ file: s.file, line: s.contentLine, no: s.no, check: 'title', message: 'no title: add a "# Title" line (section slides too)' }],
 ])
 
 /** The headmatter resolves with Slidev's own `resolveConfig` (with its verification on); its warnings are problems too. */

@@ -161,7 +161,7 @@ export function containsTitle(text: string, title: string): boolean {
 const pdfText = (v: unknown) => v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : undefined
 
 /** Reads the bookmarks back: [{ title, page (0-based, -1 when it opens none), children }]. */
-export function readOutline(doc: PDFDocument): OutlineNode[] {
+function readOutline(doc: PDFDocument): OutlineNode[] {
   const pageIndex = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i]))
   const walk = (item: PDFObject | undefined, depth: number): OutlineNode[] => {
     const out: OutlineNode[] = []

@@ -57,6 +57,11 @@ describe('argument parsing', () => {
     expect(parseExportArgs(['all']).formats).toEqual([...FORMATS])
     expect(parseExportArgs(['handout', 'pdf', 'pdf']).formats).toEqual(['pdf', 'handout'])
   })
+  it('exports every entry for "all" without --entry only (a folder named "all" is not the format)', () => {
+    expect(parseExportArgs(['all']).everyEntry).toBe(true)
+    expect(parseExportArgs(['all', '--entry', 'deck.md'])).toMatchObject({ everyEntry: false, entry: 'deck.md' })
+    expect(parseExportArgs(['pdf', '--out', 'all']).everyEntry).toBe(false)
+  })
   it('reads options with and without =', () => {
     expect(parseExportArgs(['png', '--out', '/tmp/x', '--timeout=5000', '--soak', '10', '--dark', '--entry=deck.md']))
       .toMatchObject({ formats: ['png'], outDir: '/tmp/x', timeoutMs: 5000, soak: 10, dark: true, entry: 'deck.md' })
